@@ -1,0 +1,43 @@
+# The Makefile only sets things up; the work itself is in tasks.py (invoke).
+# `make serve` and `make test` are the two commands a fresh machine needs.
+
+PYTHON ?= python3
+VENV := .venv
+INVOKE := $(VENV)/bin/invoke
+# apt-get needs root; on a developer's own machine sudo provides it.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/lib/chromium/chromium
+
+.PHONY: setup build serve test validate preview clean browser
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests; Playwright's own browser download
+# cannot work offline, so the tests drive this one.
+browser:
+	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
+build: setup
+	$(INVOKE) build
+
+serve: setup
+	$(INVOKE) serve
+
+validate: setup
+	$(INVOKE) validate
+
+test: setup browser
+	$(INVOKE) test
+
+clean:
+	rm -rf output cache .pytest_cache

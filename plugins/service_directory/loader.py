@@ -1,0 +1,126 @@
+"""Read one provider file as written.
+
+Plain YAML 1.1 loading turns `opens: 10:30` into 630, `phone: 01234567` into
+an octal number and `NO` into False. Providers write text, so every scalar is
+kept as the text they wrote; the schema decides later what it means. Each
+value remembers its line so that every problem can point at it.
+"""
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml composes ten times faster; the pure-Python parser is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+from .problems import Problem
+
+
+@dataclass
+class LoadedFile:
+    """A provider file's data, and the line of every key and list item."""
+
+    data: object
+    lines: dict = field(default_factory=dict)  # key path tuple -> 1-based line
+
+    def line_of(self, path):
+        """The line of `path`, or of its nearest parent that was written."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key, line, first_line):
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+def load_text(text, display_path):
+    """Parse `text`; return (LoadedFile or None, [Problem])."""
+    if text.startswith("\ufeff"):  # a byte-order mark is tolerated
+        text = text[1:]
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        return None, [_parse_problem(error, display_path)]
+    except yaml.YAMLError as error:  # errors without a position
+        return None, [Problem(display_path, 1, (), f"the file is not valid YAML: {error}")]
+
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        message = "a provider file holds one YAML document; remove the second `---` and what follows"
+        return None, [Problem(display_path, line, (), message)]
+    if not nodes or nodes[0] is None:
+        return None, [Problem(display_path, 1, (), "the file is empty; copy providers/_template.yaml and fill it in")]
+
+    loaded = LoadedFile(data=None)
+    problems = []
+    loaded.data = _to_python(nodes[0], (), loaded.lines, problems, display_path)
+    return loaded, problems
+
+
+def load_file(path, display_path):
+    """Read `path` as UTF-8 and parse it; return (LoadedFile or None, [Problem])."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as error:
+        message = f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        return None, [Problem(display_path, 1, (), message)]
+    return load_text(text, display_path)
+
+
+def _to_python(node, path, lines, problems, display_path):
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        first_lines = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    Problem(display_path, key_node.start_mark.line + 1, path, "a key must be a plain word, such as `name`")
+                )
+                continue
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in first_lines:
+                message = (
+                    f"`{key}` is written twice (first on line {first_lines[key]}); "
+                    "keep one and delete the other"
+                )
+                problems.append(Problem(display_path, key_line, path + (key,), message))
+                continue
+            first_lines[key] = key_line
+            lines[path + (key,)] = key_line
+            result[key] = _to_python(value_node, path + (key,), lines, problems, display_path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, path + (index,), lines, problems, display_path)
+            for index, item in enumerate(node.value)
+        ]
+    # A scalar: keep the text exactly as written. An empty plain value (`key:`)
+    # means "nothing written", which the schema reports as missing.
+    if node.tag == "tag:yaml.org,2002:null" and node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+        return None
+    return node.value
+
+
+def _parse_problem(error, display_path):
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    what = error.problem or "the file is not valid YAML"
+    hint = _PARSE_HINTS.get(what, "check the indentation and that text with a colon is in quotes")
+    return Problem(display_path, line, (), f"the file is not valid YAML ({what}); {hint}")
+
+
+# What the parser says, and what a provider should do about it.
+_PARSE_HINTS = {
+    "mapping values are not allowed here": 'put text that contains ": " in quotes, e.g. summary: "Ages: 5 to 11"',
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "found undefined alias": "remove the `*` or put the text in quotes",
+    "could not find expected ':'": "each line inside a section needs `key: value`",
+}

@@ -1,0 +1,139 @@
+"""A service as the site shows it, made from a checked provider file.
+
+`Service` is a Pelican content object, so its address comes from the
+SERVICE_URL and SERVICE_SAVE_AS settings and other plugins (sitemaps, search)
+see it like a page. Its attributes are the template contract in
+plugins/README.md: plain text for everything a provider wrote, `*_html` only
+for Markdown this project rendered and sanitised.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+from pelican.contents import Content
+
+from . import words
+
+
+class Service(Content):
+    mandatory_properties = ("title",)
+    allowed_statuses = ("published", "draft", "closed")
+    default_template = "service"
+
+    @property
+    def closed(self):
+        return self.status == "closed"
+
+
+def make_service(data, source_path, terms, renderer, settings, context):
+    """Build the Service for one valid provider file. `terms` maps
+    ("category" | "need" | "area", id) to its Term."""
+    service_data = data["service"]
+    metadata = {
+        "title": service_data["name"],
+        "slug": data["id"],
+        "status": data.get("status", "published"),
+        "summary": service_data["summary"],
+        "template": "service",
+    }
+    description_html = renderer.render(service_data["description"])
+    service = Service(description_html, metadata=metadata, settings=settings,
+                      source_path=str(source_path), context=context)
+
+    service.id = data["id"]
+    service.name = service_data["name"]
+    organisation = data["organisation"]
+    service.organisation = SimpleNamespace(
+        name=organisation["name"],
+        website=organisation.get("website"),
+        charity_number=organisation.get("charity_number"),
+    )
+    service.description_html = description_html
+    access = service_data["how_to_access"]
+    # These sections sit under an <h2> on the service page, so their headings start at <h3>.
+    service.how_to_access_html = renderer.render(access["details"], heading_offset=1)
+    complain = service_data.get("how_to_complain")
+    service.how_to_complain_html = renderer.render(complain, heading_offset=1) if complain else None
+    support = service_data.get("send_support") or {}
+    service.send_support = [
+        (heading, renderer.render(support[key], heading_offset=2))
+        for key, heading in words.SEND_SUPPORT_HEADINGS.items()
+        if support.get(key)
+    ]
+
+    needs = service_data.get("needs") or []
+    areas = service_data["areas"]
+    service.all_needs = needs == ["all"]
+    service.all_areas = areas == ["all"]
+    service.categories = [terms[("category", key)] for key in service_data["categories"]]
+    service.needs = _expand(terms, "need", needs)
+    service.areas = _expand(terms, "area", areas)
+
+    ages = service_data["age_range"]
+    service.age_min, service.age_max = ages["min"], ages["max"]
+    service.age_text = words.age_text(ages["min"], ages["max"])
+
+    cost = service_data["cost"]
+    service.free = cost["free"]
+    service.cost_text = "Free" if cost["free"] else "There is a charge"
+    service.cost_details = cost.get("details")
+
+    referral = access["referral"]
+    service.referral_labels = [words.REFERRAL_LABELS[key] for key in referral]
+    service.self_referral = "self" in referral
+
+    service.opening_times = [
+        SimpleNamespace(days_text=words.days_text(times["days"]), opens=times["opens"],
+                        closes=times["closes"], notes=times.get("notes"))
+        for times in service_data.get("opening_times") or []
+    ]
+    service.languages = list(service_data.get("languages") or [])
+    service.keywords = list(service_data.get("keywords") or [])
+
+    eligibility = data["eligibility"]
+    service.who_can_use = eligibility["who_can_use"]
+    service.diagnosis_needed = eligibility["diagnosis_needed"]
+    service.ehcp_needed = eligibility["ehcp_needed"]
+    service.criteria = list(eligibility.get("criteria") or [])
+
+    access_features = data.get("accessibility") or {}
+    service.accessibility = [
+        SimpleNamespace(id=key, label=label, value=access_features.get(key, "unknown"),
+                        answer=words.FEATURE_ANSWERS[access_features.get(key, "unknown")])
+        for key, label in words.ACCESSIBILITY_FEATURES.items()
+    ]
+    service.accessibility_details = access_features.get("details")
+
+    service.locations = [
+        SimpleNamespace(name=place["name"], address=list(place["address"]),
+                        postcode=words.postcode_text(place["postcode"]),
+                        latitude=place.get("latitude"), longitude=place.get("longitude"))
+        for place in data.get("locations") or []
+    ]
+    service.contact = _contact(data["contact"])
+    service.image_sources = list(data.get("images") or [])
+    service.images = []  # filled in when the pictures are copied (images.py)
+
+    service.last_reviewed = datetime.date.fromisoformat(data["last_reviewed"])
+    service.last_reviewed_text = words.date_text(service.last_reviewed)
+    service.easy_read = data.get("easy_read")
+    return service
+
+
+def _expand(terms, kind, ids):
+    if ids == ["all"]:
+        return [term for (term_kind, _), term in terms.items() if term_kind == kind]
+    return [terms[(kind, key)] for key in ids]
+
+
+def _contact(contact):
+    phone, textphone, email = contact.get("phone"), contact.get("textphone"), contact.get("email")
+    return SimpleNamespace(
+        phone=phone.strip() if phone else None,
+        phone_href=words.phone_href(phone) if phone else None,
+        textphone=textphone.strip() if textphone else None,
+        textphone_href=words.phone_href(textphone) if textphone else None,
+        email=email,
+        email_href=f"mailto:{email}" if email else None,
+        website=contact.get("website"),
+    )

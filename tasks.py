@@ -1,0 +1,91 @@
+"""Tasks for building, checking and previewing the Local Offer (run with `invoke`).
+
+`make` sets up the tools and calls these; once set up, `.venv/bin/invoke --list`
+shows them all.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from invoke import task
+
+HERE = Path(__file__).resolve().parent
+# The plugins and tools are plain folders of this project, not installed packages.
+sys.path[:0] = [str(HERE / "plugins"), str(HERE)]
+VENV_BIN = HERE / ".venv" / "bin"
+PELICAN = str(VENV_BIN / "pelican") if (VENV_BIN / "pelican").exists() else "pelican"
+PYTHON = sys.executable
+SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
+
+
+def _pelican(c, settings_file, extra=""):
+    c.run(f"{PELICAN} content -s {settings_file} {extra}", pty=False)
+
+
+@task(help={"strict": "fail (exit 1) if any provider file has a problem, as a real site's CI should"})
+def build(c, strict=False):
+    """Build the site into output/ with the local settings."""
+    _pelican(c, SETTINGS["local"], "--fatal errors" if strict else "")
+
+
+@task(help={"strict": "fail (exit 1) if any provider file has a problem"})
+def publish(c, strict=True):
+    """Build the site for publishing with publishconf.py (strict by default)."""
+    _pelican(c, SETTINGS["publish"], "--fatal errors" if strict else "")
+
+
+@task(help={"port": "the port to serve on (default 8000)", "bind": "the address to listen on"})
+def serve(c, port=8000, bind="127.0.0.1"):
+    """Build the site, serve it at http://localhost:8000, and rebuild when a file changes."""
+    import watchfiles
+
+    from tools.site_server import start_server
+
+    build(c)
+    start_server(HERE / "output", bind, int(port), quiet=False)
+    print(f"Serving the Local Offer at http://localhost:{port}/ (Ctrl+C to stop)", flush=True)
+    watched = [HERE / name for name in ("providers", "content", "theme/templates", "theme/scss", "plugins")]
+    try:
+        for changes in watchfiles.watch(*watched, HERE / "pelicanconf.py"):
+            print(f"{len(changes)} file(s) changed; rebuilding", flush=True)
+            c.run(f"{PELICAN} content -s {SETTINGS['local']}", warn=True, pty=False)
+    except KeyboardInterrupt:
+        pass
+
+
+@task(help={"paths": "provider files or folders to check (default: providers/)"}, iterable=["paths"])
+def validate(c, paths=None):
+    """Check provider files against the template; exit 1 if any has an error."""
+    from pelican.settings import read_settings
+
+    from service_directory.cli import exit_code, human_report, validate_paths
+
+    settings = read_settings(str(HERE / SETTINGS["local"]))
+    results = validate_paths(paths or [settings["PROVIDERS_PATH"]], settings, HERE)
+    print(human_report(results))
+    sys.exit(exit_code(results))
+
+
+@task(help={"args": "extra arguments for pytest, e.g. -k loader"})
+def test(c, args=""):
+    """Run every test, the browser tests in Chromium included."""
+    env = {"PYTHONHASHSEED": "0"}
+    c.run(f"{PYTHON} -m pytest {args}", env=env, pty=False)
+
+
+@task
+def clean(c):
+    """Remove the built site and caches."""
+    c.run("rm -rf output cache")
+
+
+@task
+def fieldref(c):
+    """Write providers/_template.yaml and providers/README.md's field reference from the schema."""
+    from service_directory.fieldref import write_template_files
+
+    write_template_files(HERE / "providers")
+
+
+os.chdir(HERE)
