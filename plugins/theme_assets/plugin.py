@@ -1,0 +1,15 @@
+"""theme_assets: build the theme's CSS and copy the front-end files it serves.
+
+register() only connects signals; the work is in build.py, settings.py,
+sass.py, vendor.py and council.py.
+"""
+
+from pelican import signals
+
+from .build import build_assets
+
+
+def register():
+    # initialized runs before any generator, so the files are in theme/static
+    # before Pelican's static generator copies that folder into the output.
+    signals.initialized.connect(build_assets)
