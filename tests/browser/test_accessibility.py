@@ -1,0 +1,44 @@
+"""axe-core (WCAG 2.2 A and AA) finds nothing on each kind of page, on a desktop
+screen and on a phone."""
+
+import pytest
+
+from .axe_check import assert_no_axe_violations
+
+PAGES = {
+    "home": "/",
+    "service": "/services/riverside-speech-dropin/",
+    "a-to-z": "/services/",
+    "category": "/categories/health/",
+    "need": "/needs/asd/",
+    "age": "/ages/0-4/",
+    "content-page": "/what-is-the-local-offer/",
+}
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 800},
+    "phone": {"width": 375, "height": 812},
+}
+
+viewports = pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+
+
+@viewports
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_axe_violations(page, path, viewport):
+    page.set_viewport_size(viewport)
+    response = page.goto(path)
+    assert response is not None and response.status == 200, (
+        f"{path} answered {response and response.status}, not 200"
+    )
+    assert_no_axe_violations(page)
+
+
+@viewports
+def test_not_found_page_has_no_axe_violations(page, viewport):
+    page.set_viewport_size(viewport)
+    response = page.goto("/no-such-page/")
+    assert response is not None and response.status == 404
+    # The site's own 404 page, not the web server's bare error page.
+    assert page.title() == "Page not found - Northmoor Local Offer"
+    assert page.locator("h1").all_inner_texts() == ["Page not found"]
+    assert_no_axe_violations(page)
