@@ -45,13 +45,13 @@ def load_text(text, display_path):
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
-        return None, [_parse_problem(error, display_path)]
+        return None, [_parse_problem(error, text, display_path)]
     except yaml.YAMLError as error:  # errors without a position
         return None, [Problem(display_path, 1, (), f"the file is not valid YAML: {error}")]
 
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
-        message = "a provider file holds one YAML document; remove the second `---` and what follows"
+        message = "a provider file holds one YAML document, and a second one starts here; remove the `---` line and what follows"
         return None, [Problem(display_path, line, (), message)]
     if not nodes or nodes[0] is None:
         return None, [Problem(display_path, 1, (), "the file is empty; copy providers/_template.yaml and fill it in")]
@@ -104,23 +104,30 @@ def _to_python(node, path, lines, problems, display_path):
         ]
     # A scalar: keep the text exactly as written. An empty plain value (`key:`)
     # means "nothing written", which the schema reports as missing.
-    if node.tag == "tag:yaml.org,2002:null" and node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+    # (libyaml marks a plain scalar's style as "", the pure-Python parser as None.)
+    if node.tag == "tag:yaml.org,2002:null" and not node.style:
         return None
     return node.value
 
 
-def _parse_problem(error, display_path):
+def _parse_problem(error, text, display_path):
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     what = error.problem or "the file is not valid YAML"
-    hint = _PARSE_HINTS.get(what, "check the indentation and that text with a colon is in quotes")
+    written = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in written[: mark.column + 1 if mark else None]:
+        hint = "indent with spaces, not tabs"
+    else:
+        hint = next((fix for start, fix in _PARSE_HINTS if what.startswith(start)), _DEFAULT_HINT)
     return Problem(display_path, line, (), f"the file is not valid YAML ({what}); {hint}")
 
 
-# What the parser says, and what a provider should do about it.
-_PARSE_HINTS = {
-    "mapping values are not allowed here": 'put text that contains ": " in quotes, e.g. summary: "Ages: 5 to 11"',
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "found undefined alias": "remove the `*` or put the text in quotes",
-    "could not find expected ':'": "each line inside a section needs `key: value`",
-}
+# What the parser says (libyaml's words, then PyYAML's), and what a provider should do about it.
+_PARSE_HINTS = [
+    ("mapping values are not allowed", 'put text that contains ": " in quotes, e.g. summary: "Ages: 5 to 11"'),
+    ("found undefined alias", "text that starts with * must be in quotes"),
+    ("found character that cannot start any token", "text that starts with @ or ` must be in quotes"),
+    ("could not find expected ':'", "each line inside a section needs `key: value`"),
+    ("did not find expected key", "check that the keys in this section line up under each other"),
+]
+_DEFAULT_HINT = "check the indentation, and put text with a colon or a # in quotes"
