@@ -208,13 +208,13 @@ def garden():
         d.ellipse([x - 8, 292 - h, x + 8, 308 - h], fill=rng.choice([RED, YELLOW, PINK, PURPLE]))
     # a swing seat and a path
     d.polygon([(300, HEIGHT), (420, HEIGHT), (560, 345), (520, 345)], fill=(225, 215, 195))
-    d.rectangle([130, 400, 260, 415], fill=BROWN)
-    d.line([(135, 400), (150, 330)], fill=BROWN, width=6)
-    d.line([(255, 400), (240, 330)], fill=BROWN, width=6)
-    d.line([(150, 330), (240, 330)], fill=BROWN, width=6)
-    d.rectangle([165, 378, 225, 390], fill=ORANGE)
-    d.line([(175, 378), (175, 332)], fill=NAVY, width=2)
-    d.line([(215, 378), (215, 332)], fill=NAVY, width=2)
+    # a swing frame with a wide seat, on the lawn in front of the flower bed
+    d.line([(70, 480), (95, 390)], fill=BROWN, width=7)
+    d.line([(245, 480), (220, 390)], fill=BROWN, width=7)
+    d.line([(90, 390), (225, 390)], fill=BROWN, width=8)
+    d.line([(125, 392), (125, 445)], fill=NAVY, width=3)
+    d.line([(190, 392), (190, 445)], fill=NAVY, width=3)
+    d.rounded_rectangle([112, 445, 203, 460], radius=4, fill=ORANGE)
     return image
 
 
