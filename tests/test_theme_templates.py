@@ -1,8 +1,11 @@
 """The theme's templates: every one parses, none marks provider text as safe,
 and the page skeleton keeps its accessibility basics."""
 
+import datetime
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace as NS
 
 import pytest
 from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta
@@ -126,3 +129,236 @@ def test_no_unused_imports(path):
         for name in (n.strip() for n in match.group(1).split(",")):
             uses = len(re.findall(rf"\b{name}\(", source))
             assert uses >= 1, f"{template_id(path)} imports {name} but never calls it"
+
+
+# --- Rendering with objects shaped like the plugins/README.md contract -------
+
+HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
+
+
+class Outline(HTMLParser):
+    """Collects headings, ids, and a few attributes of a rendered page."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.ids, self.links, self.scripts = [], [], [], []
+        self._heading = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "a":
+            self.links.append(attrs)
+        if tag == "script":
+            self.scripts.append(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = [int(tag[1]), ""]
+
+    def handle_data(self, data):
+        if self._heading:
+            self._heading[1] += data
+
+    def handle_endtag(self, tag):
+        if self._heading and tag == f"h{self._heading[0]}":
+            self.headings.append((self._heading[0], " ".join(self._heading[1].split())))
+            self._heading = None
+
+
+def outline(html):
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+def term(kind, key, label, url=True):
+    return NS(id=key, label=label, url=f"{kind}s/{key}/" if url else None, services=[], kind=kind)
+
+
+def feature(key, label, value):
+    return NS(id=key, label=label, value=value, answer={"yes": "Yes", "no": "No"}.get(value, "Ask the service"))
+
+
+def fake_service(name="Riverside speech drop-in", closed=False, status="published", **changes):
+    values = dict(
+        id="riverside", url="services/riverside/", status=status, name=name, summary=HOSTILE,
+        organisation=NS(name="Northmoor NHS", website="https://nhs.example.org", charity_number=None),
+        description_html="<p>Weekly <strong>drop-in</strong>.</p>",
+        how_to_access_html="<p>Just come along.</p>", how_to_complain_html=None,
+        send_support=[("How the school identifies needs", "<p>Every child is assessed.</p>")],
+        categories=[term("categorie", "health", "Health and therapies")],
+        needs=[term("need", "slcn", "Speech, language and communication")],
+        areas=[term("area", "fenwick", "Fenwick", url=False)], all_needs=False, all_areas=False,
+        age_min=0, age_max=5, age_text="0 to 5 years", free=True, cost_text="Free", cost_details=None,
+        referral_labels=["A GP"], self_referral=True,
+        opening_times=[NS(days_text="Monday to Friday", opens="09:00", closes="17:00", notes=None)],
+        languages=["English"], keywords=[], who_can_use="Families in Northmoor.",
+        diagnosis_needed=False, ehcp_needed=True, criteria=["Lives in Northmoor"],
+        accessibility=[feature("step-free", "Step-free access", "yes"), feature("toilet", "Accessible toilet", "no"),
+                       feature("loop", "Hearing loop", "unknown")],
+        accessibility_details=None,
+        locations=[NS(name="Riverside Centre", address=["1 Mill Lane"], postcode="NM1 4AB")],
+        contact=NS(phone="01632 960123", phone_href="tel:+441632960123", textphone=None, textphone_href=None,
+                   email="a@example.org", email_href="mailto:a@example.org", website="javascript:alert(1)"),
+        images=[NS(url="images/riverside.jpg", alt="A therapist and a toddler", width=640, height=480)],
+        last_reviewed=datetime.date(2026, 9, 1), last_reviewed_text="1 September 2026", closed=closed,
+    )
+    values.update(changes)
+    return NS(**values)
+
+
+def site_context(**extra):
+    services = [fake_service(), fake_service("Autism family network", status="draft")]
+    need = term("need", "asd", "Autism")
+    need.services = services
+    context = dict(
+        SITENAME="Northmoor Local Offer", SITEURL="", COUNCIL_NAME="Northmoor Council",
+        COUNCIL_LOGO="images/northmoor-logo.svg", SITE_DESCRIPTION="Services.", IS_PREVIEW=False,
+        THEME_STATIC_DIR="theme", pages=[], services=services, categories=[term("categorie", "health", "Health")],
+        needs=[need], areas=[], need_groups=[NS(label="Communication and interaction", needs=[need])],
+        age_groups=[NS(id="0-4", label="0 to 4 years", min=0, max=4, url="ages/0-4/", services=services)],
+        build_summary={"published": 1, "draft": 1, "closed": 0, "rejected": 0},
+        page_path="", page_title="Northmoor Local Offer",
+    )
+    context.update(extra)
+    return context
+
+
+def render(name, **extra):
+    env = make_env()
+    env.globals["feedback_url"] = lambda url, title: f"mailto:x@example.org?u={url}&t={title}"
+    return env.get_template(name).render(site_context(**extra))
+
+
+def page_cases():
+    service = fake_service()
+    a_to_z = [("A", [fake_service("Autism family network")]), ("R", [service]), ("3", [fake_service("3D club")])]
+    return {
+        "home.html": dict(),
+        "services.html": dict(page_path="services/", page_title="Services A to Z", letters=a_to_z),
+        "service.html": dict(page_path=service.url, page_title=service.name, service=service),
+        "term.html": dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"),
+                          term_services=[service]),
+        "404.html": dict(page_path="404.html", page_title="Page not found"),
+        "page.html": dict(page=NS(title="What is the Local Offer?", url="what-is-the-local-offer/",
+                                  content="<h2>Who it is for</h2><p>Everyone.</p>", summary="")),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(page_cases()))
+def test_page_outline(name):
+    html = render(name, **page_cases()[name])
+    page = outline(html)
+    levels = [level for level, _ in page.headings]
+    assert levels.count(1) == 1, page.headings
+    assert levels[0] == 1 or levels.index(1) < levels.index(2)
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert jumps == [], f"heading levels skip in {name}: {page.headings}"
+    duplicates = sorted({i for i in page.ids if page.ids.count(i) > 1})
+    assert duplicates == []
+    assert 'id="main-content"' in html
+    assert "<script>alert" not in html
+    for script in page.scripts:
+        assert script.get("src"), "inline script"
+
+
+def test_title_and_canonical():
+    html = render("services.html", **page_cases()["services.html"])
+    assert "<title>Services A to Z - Northmoor Local Offer</title>" in html
+    assert '<link rel="canonical" href="/services/">' in html
+    assert "<title>Northmoor Local Offer</title>" in render("home.html")
+
+
+def test_service_page_escapes_provider_text_and_keeps_project_html():
+    html = render("service.html", **page_cases()["service.html"])
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<p>Weekly <strong>drop-in</strong>.</p>" in html
+    assert "<p>Every child is assessed.</p>" in html
+    # A website that is not http(s) is shown as text, never as a link.
+    assert 'href="javascript:' not in html
+
+
+def test_service_page_accessibility_answers():
+    html = render("service.html", **page_cases()["service.html"])
+    rows = re.findall(
+        r'<dt class="govuk-summary-list__key">([^<]+)</dt>\s*<dd class="govuk-summary-list__value">([^<]+)</dd>', html
+    )
+    assert ("Step-free access", "Yes") in rows
+    assert ("Accessible toilet", "No") in rows
+    assert ("Hearing loop", "Ask the service") in rows
+
+
+def test_service_page_contact_links_have_context():
+    html = render("service.html", **page_cases()["service.html"])
+    assert (
+        '<a class="govuk-link app-nowrap" href="tel:+441632960123"><span class="govuk-visually-hidden">'
+        "Call Riverside speech drop-in on </span>01632 960123</a>"
+    ) in html
+    assert '<span class="govuk-visually-hidden">Email Riverside speech drop-in at </span>a@example.org' in html
+
+
+def test_service_page_sections():
+    html = render("service.html", **page_cases()["service.html"])
+    headings = [text for _, text in outline(html).headings]
+    for heading in ["Who it is for", "Cost", "How to get this service", "Opening times", "Where it is",
+                    "Contact", "Accessibility", "How to complain", "Who runs this service"]:
+        assert heading in headings
+    assert "Last reviewed 1 September 2026" in html
+    assert '<img class="app-service-images__image" src="/images/riverside.jpg" alt="A therapist and a toddler" width="640" height="480"' in html
+    assert "This service is temporarily closed" not in html
+
+
+def test_closed_service_has_banner():
+    service = fake_service(closed=True, status="closed")
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    assert '<p class="govuk-notification-banner__heading">This service is temporarily closed</p>' in html
+
+
+def test_a_to_z_letter_index_links_to_headings():
+    html = render("services.html", **page_cases()["services.html"])
+    page = outline(html)
+    targets = [link["href"][1:] for link in page.links if link.get("href", "").startswith("#letter-")]
+    assert targets == ["letter-a", "letter-r", "letter-other"]
+    assert all(target in page.ids for target in targets)
+
+
+def test_navigation_marks_the_current_page_and_section():
+    html = render("services.html", **page_cases()["services.html"])
+    assert re.search(r'href="/services/"\s+aria-current="page"', html)
+    html = render("service.html", **page_cases()["service.html"])
+    assert re.search(r'href="/services/"\s+aria-current="true"', html)
+    assert "aria-current" not in render("home.html")
+
+
+def test_header_has_no_crown_or_gov_uk():
+    html = render("home.html")
+    assert "govuk-header__logotype" not in html
+    assert "GOV.UK" not in html
+    assert "crown" not in html.lower()
+    assert '<img class="app-header__logo" src="/theme/images/northmoor-logo.svg" alt="Northmoor Council"' in html
+
+
+def test_feedback_block_on_every_page():
+    for name, extra in page_cases().items():
+        html = render(name, **extra)
+        assert "Is this page useful?" in html, name
+        assert "Tell us what you think of this page" in html, name
+
+
+def test_feedback_block_left_out_without_plugin():
+    env = make_env()
+    html = env.get_template("404.html").render(site_context(page_path="404.html", page_title="Page not found"))
+    assert "Is this page useful?" not in html
+
+
+def test_preview_banner():
+    assert "Preview: not published" in render("home.html", IS_PREVIEW=True)
+    assert "Preview: not published" not in render("home.html")
+
+
+def test_home_search_form():
+    html = render("home.html")
+    assert re.search(r'<form class="app-search" action="/search/" method="get"', html)
+    assert re.search(r'<label class="govuk-label[^"]*" for="search-q">Search for a service</label>', html)
+    assert 'name="q"' in html
+    assert 'href="/services/"' in html
