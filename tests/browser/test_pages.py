@@ -1,0 +1,188 @@
+"""What a family would notice in a real browser: the keyboard, links that work,
+honest answers, closed and draft services, one heading, no sideways scrolling,
+and pictures that say what they show and carry no hidden camera data."""
+
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+SERVICE = "/services/riverside-speech-dropin/"
+SERVICE_NAME = "Speech and Language Drop-in"
+CLOSED = "/services/fenwick-riding-therapy/"
+CLOSED_NAME = "Riding and carriage driving for disabled children and young people"
+DRAFT = "/services/family-link-shared-care/"
+DRAFT_NAME = "Family Link shared care"
+A_TO_Z = "/services/"
+
+PAGES = {
+    "home": "/",
+    "service": SERVICE,
+    "closed-service": CLOSED,
+    "a-to-z": A_TO_Z,
+    "category": "/categories/health/",
+    "need": "/needs/asd/",
+    "age": "/ages/0-4/",
+    "content-page": "/what-is-the-local-offer/",
+    "not-found": "/no-such-page/",
+}
+# Every page answers 200 except the one that is meant to be missing.
+STATUS = {path: 200 for path in PAGES.values()} | {"/no-such-page/": 404}
+
+pages = pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+
+
+def open_page(page, path):
+    response = page.goto(path)
+    assert response is not None, f"no response for {path}"
+    assert response.status == STATUS.get(path, 200), f"{path} answered {response.status}"
+    return response
+
+
+def active_element(page):
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            return el && {tag: el.tagName.toLowerCase(), id: el.id,
+                          href: el.getAttribute('href'), text: el.textContent.trim()};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("path", ["/", SERVICE, A_TO_Z, "/no-such-page/"],
+                         ids=["home", "service", "a-to-z", "not-found"])
+def test_skip_link_is_first_and_moves_focus_to_main_content(page, path):
+    open_page(page, path)
+    page.keyboard.press("Tab")
+    assert active_element(page) == {
+        "tag": "a", "id": "", "href": "#main-content", "text": "Skip to main content",
+    }, "the first Tab must land on the skip link"
+    expect(page.locator(":focus")).to_be_visible()  # a focused skip link is shown on screen
+
+    page.keyboard.press("Enter")
+    focused = active_element(page)
+    assert focused["id"] == "main-content", f"Enter on the skip link focused {focused}, not #main-content"
+    assert page.evaluate("() => document.activeElement.tagName") == "MAIN"
+    assert urlsplit(page.url).fragment == "main-content"
+
+
+def test_feedback_link_carries_the_page_address_and_title(page):
+    open_page(page, SERVICE)
+    link = page.get_by_role("link", name="Tell us what you think of this page")
+    expect(link).to_have_count(1)
+    href = link.get_attribute("href")
+    # URL-encoded: the slashes and spaces are escaped, so the address survives in a mailto: body.
+    assert "%2Fservices%2Friverside-speech-dropin%2F" in href, href
+    assert "Speech%20and%20Language%20Drop-in" in href, href
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto"
+    assert parts.path == "localoffer@northmoor.example.org"
+    query = parse_qs(parts.query)
+    assert query["subject"] == [f"Feedback about: {SERVICE_NAME}"]
+    assert query["body"] == ["Page: /services/riverside-speech-dropin/\n\n"]
+
+
+def test_phone_number_is_a_tel_link(page):
+    open_page(page, SERVICE)
+    links = page.locator("main a[href^='tel:']")
+    expect(links).to_have_count(1)
+    assert links.get_attribute("href") == "tel:+441632960123"
+    # What is read out: "Call <service> on 01632 960 123"; what is seen: the number.
+    expect(links).to_have_text(f"Call {SERVICE_NAME} on 01632 960 123")
+
+
+def test_unknown_accessibility_feature_reads_ask_the_service(page):
+    # providers/riverside-speech-dropin.yaml: `bsl_available: unknown`.
+    open_page(page, SERVICE)
+    row = page.locator(".govuk-summary-list__row").filter(
+        has=page.locator(".govuk-summary-list__key", has_text=re.compile(r"^\s*British Sign Language\s*$"))
+    )
+    expect(row).to_have_count(1)
+    expect(row.locator(".govuk-summary-list__value")).to_have_text("Ask the service")
+    # `hearing_loop: yes` in the same file still reads "Yes": the answers are per feature.
+    yes_row = page.locator(".govuk-summary-list__row").filter(
+        has=page.locator(".govuk-summary-list__key", has_text=re.compile(r"^\s*Hearing loop\s*$"))
+    )
+    expect(yes_row.locator(".govuk-summary-list__value")).to_have_text("Yes")
+
+
+def test_closed_service_has_a_page_with_a_notice_and_is_not_in_the_a_to_z(page):
+    # providers/fenwick-riding-therapy.yaml: `status: closed`.
+    open_page(page, CLOSED)
+    expect(page.locator("h1")).to_have_text(CLOSED_NAME)
+    # A notice of its own (a labelled region, GOV.UK's notification banner), not only
+    # the provider's description, which happens to mention the closure too.
+    notice = page.get_by_role("region").filter(has_text=re.compile("temporarily closed", re.I))
+    expect(notice).to_have_count(1)
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("This service is temporarily closed")
+
+    open_page(page, A_TO_Z)
+    expect(page.locator(f"a[href$='{SERVICE}']")).to_have_count(1)  # a published one is listed
+    expect(page.locator(f"a[href$='{CLOSED}']")).to_have_count(0)
+    expect(page.get_by_text(CLOSED_NAME)).to_have_count(0)
+
+
+def test_draft_service_has_no_page_and_is_not_in_the_a_to_z(page):
+    # providers/family-link-shared-care.yaml: `status: draft`.
+    response = page.goto(DRAFT)
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Page not found")
+
+    open_page(page, A_TO_Z)
+    expect(page.locator(f"a[href$='{SERVICE}']")).to_have_count(1)
+    expect(page.locator(f"a[href$='{DRAFT}']")).to_have_count(0)
+    expect(page.get_by_text(DRAFT_NAME)).to_have_count(0)
+
+
+@pages
+def test_exactly_one_h1(page, path):
+    open_page(page, path)
+    headings = page.locator("h1").all_inner_texts()
+    assert len(headings) == 1, f"{path} has {len(headings)} <h1>: {headings}"
+    assert headings[0].strip(), f"{path} has an empty <h1>"
+
+
+@pages
+def test_no_horizontal_scrolling_at_320px(page, path):
+    # WCAG 1.4.10 Reflow: content fits 320 CSS pixels without scrolling sideways.
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, path)
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    if scroll_width > 320:
+        too_wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > 320.5)
+                .slice(0, 10)
+                .map(el => `right edge ${Math.round(el.getBoundingClientRect().right)}px: `
+                           + el.outerHTML.slice(0, 200)
+                           + `  (inside <${el.parentElement.tagName.toLowerCase()}`
+                           + ` class="${el.parentElement.className}">)`)"""
+        )
+        pytest.fail(
+            f"{path} scrolls sideways at 320px: scrollWidth is {scroll_width}. "
+            "Elements past the edge:\n" + "\n".join(too_wide)
+        )
+
+
+def test_service_image_has_alt_text_and_no_exif(page):
+    open_page(page, SERVICE)
+    image = page.locator("main img[src$='riverside-playroom.jpg']")
+    expect(image).to_have_count(1)
+    assert image.get_attribute("alt") == "A bright playroom with toys, cushions and a low table."
+
+    image.scroll_into_view_if_needed()  # it is loading="lazy"
+    expect(image).to_have_js_property("complete", True)
+    assert image.evaluate("img => img.naturalWidth") > 0, "the browser could not show the picture"
+
+    # The sample file has camera data (make, model, GPS, a comment); the site must not serve it.
+    response = page.request.get(image.evaluate("img => img.src"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "image/jpeg"
+    with Image.open(io.BytesIO(response.body())) as served:
+        assert served.format == "JPEG"
+        exif = dict(served.getexif())
+        assert exif == {}, f"the served picture still has EXIF data: {exif}"
