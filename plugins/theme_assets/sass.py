@@ -48,13 +48,16 @@ def _inputs(options):
 
 def command(options, target):
     """The sass command line: compressed, no source map, so the output is the
-    same on every machine."""
+    same on every machine. --no-error-css: on a failure Sass would otherwise
+    write a CSS file newer than the sources, and the next build would take
+    that broken file for an up-to-date one."""
     return [
         str(options.sass),
         f"--load-path={options.node_modules}",
         "--no-source-map",
         "--style=compressed",
         "--quiet-deps",
+        "--no-error-css",
         str(options.scss),
         str(target),
     ]
