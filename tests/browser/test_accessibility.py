@@ -2,6 +2,7 @@
 screen and on a phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .axe_check import assert_no_axe_violations
 
@@ -41,4 +42,17 @@ def test_not_found_page_has_no_axe_violations(page, viewport):
     # The site's own 404 page, not the web server's bare error page.
     assert page.title() == "Page not found - Northmoor Local Offer"
     assert page.locator("h1").all_inner_texts() == ["Page not found"]
+    assert_no_axe_violations(page)
+
+
+def test_phone_menu_when_open_has_no_axe_violations(page):
+    # Audit the page as a family uses it, not only as it loads: the phone menu, opened.
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(PAGES["service"])
+    toggle = page.get_by_role("button", name="Menu")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Find services")).to_be_visible()
     assert_no_axe_violations(page)

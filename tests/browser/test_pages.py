@@ -186,3 +186,45 @@ def test_service_image_has_alt_text_and_no_exif(page):
         assert served.format == "JPEG"
         exif = dict(served.getexif())
         assert exif == {}, f"the served picture still has EXIF data: {exif}"
+
+
+@pages
+def test_page_loads_without_script_errors_or_missing_files(page, path):
+    """No JavaScript errors, no Content-Security-Policy refusals, and every
+    stylesheet, script, picture and icon the page asks for is there."""
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    # "Failed to load resource" is left to the response listener, which names the
+    # file (the 404 page's own status is checked by open_page).
+    page.on("console", lambda message: message.type == "error"
+            and not message.text.startswith("Failed to load resource")
+            and problems.append(f"console error: {message.text}"))
+    page.on("requestfailed", lambda request: problems.append(
+        f"request failed: {request.url} ({request.failure})"))
+    page.on("response", lambda response: response.status >= 400
+            and response.request.resource_type != "document"
+            and problems.append(f"{response.status} for {response.url}"))
+    open_page(page, path)
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # load lazy pictures
+    page.wait_for_load_state("networkidle")
+    assert problems == [], f"{path}:\n" + "\n".join(problems)
+
+
+def test_links_on_the_main_pages_lead_somewhere(page, base_url):
+    """Every link to this site from the pages above answers 200 (a family who
+    follows one never lands on "Page not found")."""
+    sources = {}
+    for path in PAGES.values():
+        open_page(page, path)
+        for href in page.eval_on_selector_all(
+            "a[href]", "links => links.map(a => a.href.split('#')[0])"
+        ):
+            if href.startswith(base_url) and href != base_url + "/no-such-page/":
+                sources.setdefault(href, set()).add(path)
+    assert len(sources) > 20, f"too few links found to be a real check: {sorted(sources)}"
+    broken = []
+    for href, found_on in sorted(sources.items()):
+        status = page.request.get(href).status
+        if status != 200:
+            broken.append(f"{status} {href[len(base_url):]} (linked from {', '.join(sorted(found_on))})")
+    assert broken == [], "links that do not work:\n" + "\n".join(broken)
