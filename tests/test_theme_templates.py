@@ -362,3 +362,19 @@ def test_home_search_form():
     assert re.search(r'<label class="govuk-label[^"]*" for="search-q">Search for a service</label>', html)
     assert 'name="q"' in html
     assert 'href="/services/"' in html
+
+
+def test_listing_pages_are_in_the_find_services_section():
+    html = render("term.html", **page_cases()["term.html"])
+    assert re.search(r'href="/services/"\s+aria-current="true"', html)
+
+
+def test_content_pages_split_between_menu_and_footer():
+    pages = [NS(title="What is the Local Offer?", url="what-is-the-local-offer/"),
+             NS(title="Privacy notice", url="privacy/"), NS(title="Accessibility statement", url="accessibility/")]
+    html = render("home.html", pages=pages)
+    menu = html[html.index('<ul class="govuk-service-navigation__list"'):html.index("</nav>")]
+    footer = html[html.index("<footer"):]
+    assert 'href="/what-is-the-local-offer/"' in menu
+    assert 'href="/privacy/"' not in menu and 'href="/accessibility/"' not in menu
+    assert footer.count('href="/privacy/"') == 1 and footer.count('href="/accessibility/"') == 1
