@@ -99,6 +99,8 @@ DEFAULT_PAGINATION = False
 # HTML was made by the project.
 JINJA_ENVIRONMENT = {
     "autoescape": True,
+    # Templates do not change during a build; checking them before every page costs seconds at scale.
+    "auto_reload": False,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],

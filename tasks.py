@@ -54,15 +54,21 @@ def serve(c, port=8000, bind="127.0.0.1"):
         pass
 
 
-@task(help={"paths": "provider files or folders to check (default: providers/)"}, iterable=["paths"])
-def validate(c, paths=None):
-    """Check provider files against the template; exit 1 if any has an error."""
+def _after_double_dash():
+    """Words after `--` on the command line: `invoke validate -- a.yaml b.yaml`."""
+    return sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
+
+
+@task(help={"paths": "provider files or folders to check, separated by spaces (default: providers/)"})
+def validate(c, paths=""):
+    """Check provider files (all of providers/, or those after --); exit 1 if any has an error."""
     from pelican.settings import read_settings
 
     from service_directory.cli import exit_code, human_report, validate_paths
 
     settings = read_settings(str(HERE / SETTINGS["local"]))
-    results = validate_paths(paths or [settings["PROVIDERS_PATH"]], settings, HERE)
+    chosen = paths.split() + _after_double_dash()
+    results = validate_paths(chosen or [settings["PROVIDERS_PATH"]], settings, HERE)
     print(human_report(results))
     sys.exit(exit_code(results))
 

@@ -53,6 +53,22 @@ def site_schema(categories, areas):
     return schema
 
 
+def inline_refs(schema):
+    """The schema with every local `$ref` replaced by what it points at.
+    jsonschema validates a schema without references several times faster,
+    which matters for a directory of ten thousand files."""
+
+    def expand(node):
+        if isinstance(node, dict):
+            return {key: expand(value) for key, value in resolve(schema, node).items()}
+        if isinstance(node, list):
+            return [expand(item) for item in node]
+        return node
+
+    flat = expand({key: value for key, value in schema.items() if key != "$defs"})
+    return flat
+
+
 def resolve(schema, node):
     """Follow a local `$ref`, keeping the node's own description."""
     if "$ref" in node:

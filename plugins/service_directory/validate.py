@@ -16,7 +16,7 @@ from .loader import load_file
 from .messages import problems_from_error
 from .problems import ERROR, content_problem
 from .rules import check_rules
-from .schema import site_schema
+from .schema import inline_refs, site_schema
 
 
 @dataclass
@@ -42,16 +42,16 @@ class ProviderChecker:
 
     def __init__(self, categories, areas, build_date=None, display_root=None):
         self.schema = site_schema(categories, areas)
-        self.validator = Draft202012Validator(self.schema)
+        self.validator = Draft202012Validator(inline_refs(self.schema))
         self.build_date = build_date or datetime.date.today()
-        self.display_root = display_root
+        self.display_root = Path(display_root).resolve() if display_root else None
 
     def display_path(self, path):
         """The path as an editor sees it: `providers/<file>.yaml`, relative to the project."""
         path = Path(path)
         if self.display_root:
             try:
-                return path.resolve().relative_to(Path(self.display_root).resolve()).as_posix()
+                return path.absolute().relative_to(self.display_root).as_posix()
             except ValueError:
                 pass
         return f"{path.parent.name}/{path.name}"
