@@ -7,18 +7,20 @@ search, can read them from the context); `generate_output` only writes.
 
 import itertools
 import logging
+import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.log import console
 
+from .build_cache import BuildCache, digest, folder_digest, settings_digest
 from .images import publish_images
 from .markdown_text import MarkdownRenderer
 from .problems import ERROR, WARNING
 from .service import make_service
 from .settings import build_date
 from .terms import file_services, make_age_groups, make_need_groups, make_terms
-from .validate import ProviderChecker
+from .validate import ProviderChecker, provider_files
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +33,9 @@ class ServiceGenerator(Generator):
             settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"],
             build_date(settings), display_root=providers_path.parent,
         )
-        self.checked_files = checker.check_folder(providers_path) if providers_path.is_dir() else []
+        self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
+        self.file_shas = {}
+        self.checked_files = [self._check(checker, path) for path in provider_files(providers_path)]
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
 
         self.terms = make_terms(settings)
@@ -69,11 +73,35 @@ class ServiceGenerator(Generator):
             "IS_PREVIEW": include_drafts,
         })
 
+    def _fingerprint(self):
+        """What every cached result depends on, besides the provider file itself."""
+        settings = self.settings
+        return digest(
+            folder_digest(Path(__file__).parent.parent, Path(settings["THEME"]) / "templates", settings["PATH"]),
+            settings_digest(settings),
+            build_date(settings),
+        )
+
+    def _check(self, checker, path):
+        data = path.read_bytes()
+        sha = digest(data)
+        self.file_shas[str(path)] = sha
+        checked = self.cache.get_checked(path, sha)
+        if checked is None:
+            checked = checker.check_file(path)
+            self.cache.put_checked(path, sha, checked)
+        return checked
+
     def generate_output(self, writer):
         settings = self.settings
         for service in self.pages:
+            key = digest(self.file_shas[service.source_path], *_picture_stamps(service, settings["PROVIDERS_PATH"]))
+            self.cache.record_page(service.save_as, key)
+            if self.cache.page_is_current(service.save_as, key, self.output_path):
+                continue
             publish_images(service, settings["PROVIDERS_PATH"], self.output_path)
             self._write(writer, service.save_as, "service", service.url, service.name, service=service)
+        self._remove_stale_pages()
 
         self._write(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
                     "Services A to Z", letters=_by_letter(self.listed))
@@ -83,6 +111,16 @@ class ServiceGenerator(Generator):
         self._write(writer, settings["SERVICES_HOME_SAVE_AS"], "home", "", settings.get("SITENAME", "Local Offer"))
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
+        self.cache.save(set(self.file_shas))
+
+    def _remove_stale_pages(self):
+        """A service that was removed, or became a draft, leaves the site."""
+        output = Path(self.output_path)
+        for save_as in self.cache.stale_pages():
+            page = output / save_as
+            if page.is_file():
+                shutil.rmtree(page.parent) if page.name == "index.html" and page.parent != output else page.unlink()
+                logger.info("service_directory: removed %s, whose service is no longer published", save_as)
 
     def _write(self, writer, save_as, template, url, title, **extra):
         writer.write_file(
@@ -113,6 +151,16 @@ class ServiceGenerator(Generator):
             # Pelican shows info logs only with -v; the count is always shown,
             # next to Pelican's own "Done" line.
             console.print(line)
+
+
+def _picture_stamps(service, providers_dir):
+    """Size and time of each picture, so a changed picture rewrites the page."""
+    stamps = []
+    for picture in service.image_sources:
+        path = Path(providers_dir) / picture["file"]
+        stat = path.stat() if path.is_file() else None
+        stamps.append(f"{picture['file']}:{stat.st_size}:{stat.st_mtime_ns}" if stat else picture["file"])
+    return stamps
 
 
 def _a_to_z(service):

@@ -8,6 +8,7 @@ for Markdown this project rendered and sanitised.
 """
 
 import datetime
+from functools import cached_property
 from types import SimpleNamespace
 
 from pelican.contents import Content
@@ -24,6 +25,40 @@ class Service(Content):
     def closed(self):
         return self.status == "closed"
 
+    # Markdown is rendered only when a page or another plugin asks for it, so
+    # that a rebuild which skips unchanged pages does not render them.
+    @cached_property
+    def description_html(self):
+        return self._renderer.render(self._markdown["description"])
+
+    @cached_property
+    def how_to_access_html(self):
+        # This section sits under an <h2> on the service page, so its headings start at <h3>.
+        return self._renderer.render(self._markdown["how_to_access"], heading_offset=1)
+
+    @cached_property
+    def how_to_complain_html(self):
+        text = self._markdown["how_to_complain"]
+        return self._renderer.render(text, heading_offset=1) if text else None
+
+    @cached_property
+    def send_support(self):
+        support = self._markdown["send_support"]
+        return [
+            (heading, self._renderer.render(support[key], heading_offset=2))
+            for key, heading in words.SEND_SUPPORT_HEADINGS.items()
+            if support.get(key)
+        ]
+
+    # Pelican's `content` is the description.
+    @property
+    def _content(self):
+        return self.description_html
+
+    @_content.setter
+    def _content(self, value):
+        pass
+
 
 def make_service(data, source_path, terms, renderer, settings, context):
     """Build the Service for one valid provider file. `terms` maps
@@ -36,9 +71,16 @@ def make_service(data, source_path, terms, renderer, settings, context):
         "summary": service_data["summary"],
         "template": "service",
     }
-    description_html = renderer.render(service_data["description"])
-    service = Service(description_html, metadata=metadata, settings=settings,
+    service = Service("", metadata=metadata, settings=settings,
                       source_path=str(source_path), context=context)
+    service._renderer = renderer
+    access = service_data["how_to_access"]
+    service._markdown = {
+        "description": service_data["description"],
+        "how_to_access": access["details"],
+        "how_to_complain": service_data.get("how_to_complain"),
+        "send_support": service_data.get("send_support") or {},
+    }
 
     service.id = data["id"]
     service.name = service_data["name"]
@@ -48,18 +90,6 @@ def make_service(data, source_path, terms, renderer, settings, context):
         website=organisation.get("website"),
         charity_number=organisation.get("charity_number"),
     )
-    service.description_html = description_html
-    access = service_data["how_to_access"]
-    # These sections sit under an <h2> on the service page, so their headings start at <h3>.
-    service.how_to_access_html = renderer.render(access["details"], heading_offset=1)
-    complain = service_data.get("how_to_complain")
-    service.how_to_complain_html = renderer.render(complain, heading_offset=1) if complain else None
-    support = service_data.get("send_support") or {}
-    service.send_support = [
-        (heading, renderer.render(support[key], heading_offset=2))
-        for key, heading in words.SEND_SUPPORT_HEADINGS.items()
-        if support.get(key)
-    ]
 
     needs = service_data.get("needs") or []
     areas = service_data["areas"]

@@ -15,6 +15,7 @@ DEFAULTS = {
     "LOCAL_OFFER_AREAS": {},
     "SERVICES_INCLUDE_DRAFTS": False,
     "SERVICES_BUILD_DATE": None,
+    "SERVICES_CACHE": True,
     "SERVICE_URL": "services/{slug}/",
     "SERVICE_SAVE_AS": "services/{slug}/index.html",
     "SERVICES_INDEX_URL": "services/",
