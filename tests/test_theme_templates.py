@@ -414,3 +414,12 @@ def test_closed_banner_links_to_a_to_z():
 
 def test_404_has_no_canonical():
     assert 'rel="canonical"' not in render("404.html", **page_cases()["404.html"])
+
+
+def test_term_page_caption_says_what_kind_of_list():
+    html = render("term.html", **page_cases()["term.html"])
+    assert '<span class="govuk-caption-l">Services by need</span>' in html
+    age = NS(id="0-4", label="0 to 4 years", min=0, max=4, url="ages/0-4/", services=[])
+    html = render("term.html", page_path="ages/0-4/", page_title="0 to 4 years", term=age, term_services=[])
+    assert '<span class="govuk-caption-l">Services by age</span>' in html
+    assert "There are no services listed here yet." in html
