@@ -211,13 +211,14 @@ def test_page_loads_without_script_errors_or_missing_files(page, path):
 
 
 def test_links_on_the_main_pages_lead_somewhere(page, base_url):
-    """Every link to this site from the pages above answers 200 (a family who
-    follows one never lands on "Page not found")."""
+    """Every link (and search form) to this site on the pages above answers 200:
+    a family who follows one never lands on "Page not found"."""
     sources = {}
     for path in PAGES.values():
         open_page(page, path)
         for href in page.eval_on_selector_all(
-            "a[href]", "links => links.map(a => a.href.split('#')[0])"
+            "a[href], form[action]",
+            "els => els.map(el => (el.href || el.action).split('#')[0])",
         ):
             if href.startswith(base_url) and href != base_url + "/no-such-page/":
                 sources.setdefault(href, set()).add(path)
