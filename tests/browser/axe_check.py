@@ -1,8 +1,9 @@
 """Run axe-core in a Playwright page and fail with a report someone can act on.
 
-axe is injected with `page.evaluate(source)`, not `add_script_tag`: the site's
-Content-Security-Policy (`script-src 'self'`) blocks an inline script tag, but
-not code that the test evaluates. Inject again after every navigation.
+axe is injected with `page.evaluate(source)`, not `add_script_tag`: a
+Content-Security-Policy such as `script-src 'self'` (which a host may add)
+blocks an inline script tag, but not code that the test evaluates. Inject
+again after every navigation.
 """
 
 from functools import lru_cache
