@@ -123,3 +123,16 @@ def test_builds_are_deterministic(tmp_path):
         })
     assert digests[0] == digests[1]
     assert "services/complete-service/index.html" in digests[0]
+
+
+def test_a_service_not_reviewed_for_a_year_warns_families(tmp_path):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    for name, reviewed in (("old-review", "2025-11-21"), ("recent-review", "2025-11-22")):
+        text = (SITE / "unsafe-text.yaml").read_text().replace("id: unsafe-text", f"id: {name}")
+        (providers / f"{name}.yaml").write_text(text.replace("last_reviewed: 2026-06-01", f"last_reviewed: {reviewed}"))
+    assert run_pelican(providers, tmp_path / "output").returncode == 0
+    old = (tmp_path / "output" / "services" / "old-review" / "index.html").read_text()
+    recent = (tmp_path / "output" / "services" / "recent-review" / "index.html").read_text()
+    assert "This information was last checked on 21 November 2025, more than a year ago." in old
+    assert "more than a year ago" not in recent

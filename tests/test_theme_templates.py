@@ -383,27 +383,11 @@ def test_content_pages_split_between_menu_and_footer():
 OVERDUE = ", more than a year ago. Contact the service to check it is still right before you go."
 
 
-@pytest.mark.parametrize(
-    ("build_date", "reviewed", "overdue"),
-    [
-        ("2026-11-22", datetime.date(2026, 9, 1), False),
-        ("2026-11-22", datetime.date(2025, 11, 22), False),
-        ("2026-11-22", datetime.date(2025, 11, 21), True),
-        (None, datetime.date(2001, 1, 1), False),
-    ],
-)
-def test_review_overdue_from_build_date(build_date, reviewed, overdue):
-    service = fake_service(last_reviewed=reviewed)
-    html = render("service.html", page_path=service.url, page_title=service.name, service=service,
-                  SERVICES_BUILD_DATE=build_date)
+@pytest.mark.parametrize("overdue", [True, False])
+def test_the_review_notice_follows_the_plugin(overdue):
+    service = fake_service(last_reviewed=datetime.date(2025, 1, 1), review_overdue=overdue)
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
     assert (OVERDUE in html) is overdue
-
-
-def test_review_overdue_from_the_plugin_wins():
-    service = fake_service(last_reviewed=datetime.date(2001, 1, 1), review_overdue=False)
-    html = render("service.html", page_path=service.url, page_title=service.name, service=service,
-                  SERVICES_BUILD_DATE="2026-11-22")
-    assert OVERDUE not in html
 
 
 def test_closed_banner_links_to_a_to_z():

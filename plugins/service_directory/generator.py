@@ -18,7 +18,7 @@ from .images import publish_images
 from .markdown_text import MarkdownRenderer
 from .problems import ERROR, WARNING
 from .service import make_service
-from .settings import build_date
+from .settings import build_date, months_before
 from .terms import file_services, make_age_groups, make_need_groups, make_terms
 from .validate import ProviderChecker, provider_files
 
@@ -40,6 +40,7 @@ class ServiceGenerator(Generator):
 
         self.terms = make_terms(settings)
         renderer = MarkdownRenderer()
+        stale_before = months_before(build_date(settings), settings["SERVICES_STALE_AFTER_MONTHS"])
         self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0}
         self.pages = []  # every service that gets a page
         for checked in self.checked_files:
@@ -49,7 +50,7 @@ class ServiceGenerator(Generator):
             self.summary[checked.status] += 1
             if checked.status == "draft" and not include_drafts:
                 continue
-            service = make_service(checked.data, checked.path, self.terms, renderer, settings, self.context)
+            service = make_service(checked.data, checked.path, self.terms, renderer, settings, self.context, stale_before)
             self.pages.append(service)
             self.add_source_path(service)
 

@@ -29,7 +29,8 @@ class Service(Content):
     # that a rebuild which skips unchanged pages does not render them.
     @cached_property
     def description_html(self):
-        return self._renderer.render(self._markdown["description"])
+        # The description sits under "About this service" (<h2>), so its headings start at <h3>.
+        return self._renderer.render(self._markdown["description"], heading_offset=1)
 
     @cached_property
     def how_to_access_html(self):
@@ -60,7 +61,7 @@ class Service(Content):
         pass
 
 
-def make_service(data, source_path, terms, renderer, settings, context):
+def make_service(data, source_path, terms, renderer, settings, context, stale_before):
     """Build the Service for one valid provider file. `terms` maps
     ("category" | "need" | "area", id) to its Term."""
     service_data = data["service"]
@@ -146,6 +147,8 @@ def make_service(data, source_path, terms, renderer, settings, context):
 
     service.last_reviewed = datetime.date.fromisoformat(data["last_reviewed"])
     service.last_reviewed_text = words.date_text(service.last_reviewed)
+    # Families are told when a provider has not checked its file for a long time.
+    service.review_overdue = service.last_reviewed < stale_before
     service.easy_read = data.get("easy_read")
     return service
 

@@ -16,6 +16,7 @@ DEFAULTS = {
     "SERVICES_INCLUDE_DRAFTS": False,
     "SERVICES_BUILD_DATE": None,
     "SERVICES_CACHE": True,
+    "SERVICES_STALE_AFTER_MONTHS": 12,
     "SERVICE_URL": "services/{slug}/",
     "SERVICE_SAVE_AS": "services/{slug}/index.html",
     "SERVICES_INDEX_URL": "services/",
@@ -67,10 +68,26 @@ def check_settings(settings):
         except ValueError:
             messages.append(f"SERVICES_BUILD_DATE {build_date!r} is not a date like '2026-11-22'; today is used instead")
             settings["SERVICES_BUILD_DATE"] = None
+    stale = settings["SERVICES_STALE_AFTER_MONTHS"]
+    if not isinstance(stale, int) or isinstance(stale, bool) or stale < 1:
+        messages.append(f"SERVICES_STALE_AFTER_MONTHS must be a whole number of months, at least 1; got {stale!r}; 12 is used")
+        settings["SERVICES_STALE_AFTER_MONTHS"] = 12
     for group in settings["SERVICES_AGE_GROUPS"]:
         if len(group) != 4 or not all(isinstance(age, int) for age in group[2:]) or group[2] > group[3]:
             messages.append(f"SERVICES_AGE_GROUPS entry {group!r} must be (id, label, youngest, oldest)")
     return messages
+
+
+def months_before(day, months):
+    """The same day `months` months earlier (the 29th to 31st fall back to the month's last day)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - a 28th always exists
 
 
 def build_date(settings):
