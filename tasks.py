@@ -59,18 +59,24 @@ def _after_double_dash():
     return sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
 
 
-@task(help={"paths": "provider files or folders to check, separated by spaces (default: providers/)"})
-def validate(c, paths=""):
+@task(help={
+    "paths": "provider files or folders to check, separated by spaces (default: providers/)",
+    "format": "human (default), github (annotations for GitHub Actions) or json",
+    "strict": "fail on warnings as well as errors",
+})
+def validate(c, paths="", format="human", strict=False):  # noqa: A002 - the option families of tools use
     """Check provider files (all of providers/, or those after --); exit 1 if any has an error."""
     from pelican.settings import read_settings
 
-    from service_directory.cli import exit_code, human_report, validate_paths
+    from service_directory.cli import FORMATS, REPORTS, exit_code, validate_paths
 
+    if format not in FORMATS:
+        sys.exit(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
     settings = read_settings(str(HERE / SETTINGS["local"]))
     chosen = paths.split() + _after_double_dash()
     results = validate_paths(chosen or [settings["PROVIDERS_PATH"]], settings, HERE)
-    print(human_report(results))
-    sys.exit(exit_code(results))
+    print(REPORTS[format](results))
+    sys.exit(exit_code(results, strict))
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})

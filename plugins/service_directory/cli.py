@@ -1,14 +1,19 @@
 """`invoke validate`: check provider files without building the site.
 
 It uses the same checker as the build, with the council's vocabularies from
-the settings file, so a file that passes here publishes there.
+the settings file, so a file that passes here publishes there. Three formats:
+`human` for people, `github` for GitHub Actions annotations on the pull
+request's files, `json` for other tools.
 """
 
+import json
 from pathlib import Path
 
 from .problems import ERROR, PARSE
-from .settings import build_date
+from .settings import build_date, months_before
 from .validate import ProviderChecker, provider_files
+
+FORMATS = ("human", "github", "json")
 
 
 def files_to_check(paths):
@@ -19,12 +24,33 @@ def files_to_check(paths):
     return found
 
 
-def validate_paths(paths, settings, display_root):
-    checker = ProviderChecker(
-        settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"],
-        build_date(settings), display_root=display_root,
+def checker_for(settings, display_root):
+    today = build_date(settings)
+    return ProviderChecker(
+        settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"], today,
+        display_root=display_root,
+        stale_before=months_before(today, settings.get("SERVICES_STALE_AFTER_MONTHS", 12)),
     )
+
+
+def validate_paths(paths, settings, display_root):
+    checker = checker_for(settings, display_root)
     return [checker.check_file(path) for path in files_to_check(paths)]
+
+
+def _counts(results):
+    errors = sum(1 for r in results for p in r.problems if p.severity == ERROR)
+    warnings = sum(1 for r in results for p in r.problems if p.severity != ERROR)
+    bad = sum(1 for result in results if not result.ok)
+    return bad, errors, warnings
+
+
+def summary_line(results):
+    bad, errors, warnings = _counts(results)
+    return (
+        f"{len(results)} file(s) checked: {len(results) - bad} ready to publish, "
+        f"{bad} with errors ({errors} error(s), {warnings} warning(s))"
+    )
 
 
 def human_report(results):
@@ -38,15 +64,56 @@ def human_report(results):
     if other:
         lines.append("Problems:")
         lines.extend(f"  {problem}" + (" (warning)" if problem.severity != ERROR else "") for problem in other)
-    bad = sum(1 for result in results if not result.ok)
-    errors = sum(1 for r in results for p in r.problems if p.severity == ERROR)
-    warnings = sum(1 for r in results for p in r.problems if p.severity != ERROR)
-    lines.append(
-        f"{len(results)} file(s) checked: {len(results) - bad} ready to publish, "
-        f"{bad} with errors ({errors} error(s), {warnings} warning(s))"
-    )
+    lines.append(summary_line(results))
     return "\n".join(lines)
 
 
-def exit_code(results):
-    return 1 if any(not result.ok for result in results) else 0
+def github_report(results):
+    """One workflow command per problem, so GitHub marks the file and line in the pull request."""
+    lines = []
+    for result in results:
+        for problem in result.problems:
+            level = "error" if problem.severity == ERROR else "warning"
+            properties = f"file={_property(problem.file)},line={problem.line},title={_property(problem.where)}"
+            lines.append(f"::{level} {properties}::{_data(problem.message)}")
+    lines.append(summary_line(results))
+    return "\n".join(lines)
+
+
+def json_report(results):
+    bad, errors, warnings = _counts(results)
+    document = {
+        "files": [
+            {
+                "file": result.display_path,
+                "status": result.status if result.data is not None else None,
+                "ready": result.ok,
+                "problems": [
+                    {"line": p.line, "where": p.where, "severity": p.severity, "kind": p.kind, "message": p.message}
+                    for p in result.problems
+                ],
+            }
+            for result in results
+        ],
+        "summary": {"files": len(results), "ready": len(results) - bad, "with_errors": bad,
+                    "errors": errors, "warnings": warnings},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+REPORTS = {"human": human_report, "github": github_report, "json": json_report}
+
+
+def exit_code(results, strict=False):
+    """1 when a file would be left out; with `strict`, also when there is any warning."""
+    bad, _, warnings = _counts(results)
+    return 1 if bad or (strict and warnings) else 0
+
+
+def _data(text):
+    # GitHub's workflow-command escaping for the message part.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text):
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -29,9 +29,10 @@ class ServiceGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         providers_path = Path(settings["PROVIDERS_PATH"])
+        stale_before = months_before(build_date(settings), settings["SERVICES_STALE_AFTER_MONTHS"])
         checker = ProviderChecker(
             settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"],
-            build_date(settings), display_root=providers_path.parent,
+            build_date(settings), display_root=providers_path.parent, stale_before=stale_before,
         )
         self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
         self.file_shas = {}
@@ -40,12 +41,17 @@ class ServiceGenerator(Generator):
 
         self.terms = make_terms(settings)
         renderer = MarkdownRenderer()
-        stale_before = months_before(build_date(settings), settings["SERVICES_STALE_AFTER_MONTHS"])
-        self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0}
+        self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0, "hidden": 0}
+        hide_months = settings["SERVICES_HIDE_AFTER_MONTHS"]
+        hide_before = months_before(build_date(settings), hide_months) if hide_months else None
         self.pages = []  # every service that gets a page
         for checked in self.checked_files:
             if not checked.ok:
                 self.summary["rejected"] += 1
+                continue
+            if hide_before and checked.data["last_reviewed"] < hide_before.isoformat():
+                # A council may choose to stop showing services nobody has checked for a very long time.
+                self.summary["hidden"] += 1
                 continue
             self.summary[checked.status] += 1
             if checked.status == "draft" and not include_drafts:
@@ -71,6 +77,7 @@ class ServiceGenerator(Generator):
             "age_groups": self.age_groups,
             "build_summary": dict(self.summary),
             "provider_problems": [problem for checked in self.checked_files for problem in checked.problems],
+            "provider_files": self.checked_files,
             "IS_PREVIEW": include_drafts,
         })
 
@@ -141,6 +148,8 @@ class ServiceGenerator(Generator):
             f"service_directory: {counts['published']} published, {counts['draft']} draft, "
             f"{counts['closed']} closed, {counts['rejected']} rejected"
         )
+        if self.settings["SERVICES_HIDE_AFTER_MONTHS"]:
+            line += f", {counts['hidden']} hidden as not reviewed for {self.settings['SERVICES_HIDE_AFTER_MONTHS']} months"
         errors = [str(p) for c in self.checked_files for p in c.problems if p.severity == ERROR]
         if errors:
             rejected = [c.display_path for c in self.checked_files if not c.ok]

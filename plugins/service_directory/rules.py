@@ -8,7 +8,7 @@ import datetime
 import re
 from pathlib import Path
 
-from .problems import content_problem
+from .problems import ERROR, WARNING, content_problem
 
 # Markdown from providers may not carry HTML: tags, comments or entities that hide tags.
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -21,11 +21,11 @@ MARKDOWN_FIELDS = [
     "how_we_support", "staff_training", "involving_families", "measuring_progress", "moving_on")]
 
 
-def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date):
+def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date, stale_before=None):
     problems = []
 
-    def report(path, message):
-        problems.append(content_problem(display_path, loaded.line_of(path), path, message))
+    def report(path, message, severity=ERROR):
+        problems.append(content_problem(display_path, loaded.line_of(path), path, message, severity))
 
     if not isinstance(data, dict):
         return problems
@@ -68,6 +68,9 @@ def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date
         else:
             if day > build_date:
                 report(("last_reviewed",), f"`{reviewed}` is in the future; write the date you last checked this file, {build_date.isoformat()} or earlier")
+            elif stale_before and day < stale_before:
+                report(("last_reviewed",), f"`{reviewed}` is before {stale_before.isoformat()}, so families are told this may be out of date; "
+                       "check every field with the service, then write the date you checked", WARNING)
 
     for index, image in enumerate(data.get("images") or []):
         if isinstance(image, dict) and isinstance(image.get("file"), str):

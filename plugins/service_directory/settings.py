@@ -17,6 +17,7 @@ DEFAULTS = {
     "SERVICES_BUILD_DATE": None,
     "SERVICES_CACHE": True,
     "SERVICES_STALE_AFTER_MONTHS": 12,
+    "SERVICES_HIDE_AFTER_MONTHS": None,
     "SERVICE_URL": "services/{slug}/",
     "SERVICE_SAVE_AS": "services/{slug}/index.html",
     "SERVICES_INDEX_URL": "services/",
@@ -71,7 +72,11 @@ def check_settings(settings):
     stale = settings["SERVICES_STALE_AFTER_MONTHS"]
     if not isinstance(stale, int) or isinstance(stale, bool) or stale < 1:
         messages.append(f"SERVICES_STALE_AFTER_MONTHS must be a whole number of months, at least 1; got {stale!r}; 12 is used")
-        settings["SERVICES_STALE_AFTER_MONTHS"] = 12
+        settings["SERVICES_STALE_AFTER_MONTHS"] = stale = 12
+    hide = settings["SERVICES_HIDE_AFTER_MONTHS"]
+    if hide is not None and (not isinstance(hide, int) or isinstance(hide, bool) or hide <= stale):
+        messages.append(f"SERVICES_HIDE_AFTER_MONTHS must be None or a whole number of months above SERVICES_STALE_AFTER_MONTHS ({stale}); got {hide!r}; no service is hidden")
+        settings["SERVICES_HIDE_AFTER_MONTHS"] = None
     for group in settings["SERVICES_AGE_GROUPS"]:
         if len(group) != 4 or not all(isinstance(age, int) for age in group[2:]) or group[2] > group[3]:
             messages.append(f"SERVICES_AGE_GROUPS entry {group!r} must be (id, label, youngest, oldest)")

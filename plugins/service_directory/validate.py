@@ -40,10 +40,11 @@ class CheckedFile:
 class ProviderChecker:
     """Checks provider files for one council's vocabularies and build date."""
 
-    def __init__(self, categories, areas, build_date=None, display_root=None):
+    def __init__(self, categories, areas, build_date=None, display_root=None, stale_before=None):
         self.schema = site_schema(categories, areas)
         self.validator = Draft202012Validator(inline_refs(self.schema))
         self.build_date = build_date or datetime.date.today()
+        self.stale_before = stale_before
         self.display_root = Path(display_root).resolve() if display_root else None
 
     def display_path(self, path):
@@ -70,7 +71,7 @@ class ProviderChecker:
         for error in sorted(self.validator.iter_errors(data), key=_error_order):
             checked.problems.extend(problems_from_error(error, loaded, shown, self.schema))
         checked.problems.extend(
-            check_rules(data, loaded, shown, path.stem, path.parent, self.build_date)
+            check_rules(data, loaded, shown, path.stem, path.parent, self.build_date, self.stale_before)
         )
         checked.problems.sort(key=lambda problem: (problem.line, problem.where, problem.message))
         checked.data = data if isinstance(data, dict) else None
