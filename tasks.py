@@ -79,6 +79,62 @@ def validate(c, paths="", format="human", strict=False):  # noqa: A002 - the opt
     sys.exit(exit_code(results, strict))
 
 
+@task(name="new-provider", help={
+    "id": "the service's id: lower-case letters, digits and hyphens (the page is /services/<id>/)",
+    "name": "the service's name",
+    "organisation": "the organisation that runs it",
+    "category": "one of the council's category ids (LOCAL_OFFER_CATEGORIES)",
+    "email": "an email address families can use",
+    "phone": "a phone number families can use",
+    "website": "a web page about the service",
+    "folder": "where to write it (default: the PROVIDERS_PATH setting, providers/)",
+})
+def new_provider(c, id="", name="", organisation="", category="", email="", phone="", website="", folder=""):  # noqa: A002
+    """Start a new provider file (a draft) from the template, asking for what is missing."""
+    import datetime
+
+    from pelican.settings import read_settings
+
+    from service_directory.cli import validate_paths
+    from service_directory.fieldref import starter_file
+
+    settings = read_settings(str(HERE / SETTINGS["local"]))
+    answers = {"id": id, "name": name, "organisation": organisation, "category": category}
+    questions = {
+        "id": "Service id (lower-case letters, digits and hyphens, e.g. riverside-speech-dropin): ",
+        "name": "Service name: ",
+        "organisation": "Organisation that runs it: ",
+        "category": f"Category ({', '.join(settings['LOCAL_OFFER_CATEGORIES'])}): ",
+    }
+    for key, question in questions.items():
+        if not answers[key]:
+            if not sys.stdin.isatty():
+                sys.exit(f"new-provider needs --{key} when it cannot ask (no terminal)")
+            answers[key] = input(question).strip()
+    contact = {key: value for key, value in (("email", email), ("phone", phone), ("website", website)) if value}
+    if not contact and sys.stdin.isatty():
+        contact["email"] = input("Email address families can use: ").strip()
+    if not contact:
+        sys.exit("new-provider needs at least one of --email, --phone or --website")
+
+    target = Path(folder or settings["PROVIDERS_PATH"]).resolve() / f"{answers['id']}.yaml"
+    if target.exists():
+        sys.exit(f"{target.relative_to(HERE) if target.is_relative_to(HERE) else target} already exists; choose another id")
+    values = {
+        "id": answers["id"], "service.name": answers["name"], "organisation.name": answers["organisation"],
+        "service.categories": [answers["category"]], "last_reviewed": datetime.date.today().isoformat(),
+        **{f"contact.{key}": value for key, value in contact.items()},
+    }
+    target.write_text(starter_file(values), encoding="utf-8")
+    results = validate_paths([target], settings, HERE)
+    shown = results[0].display_path
+    if not results[0].ok:
+        for problem in results[0].problems:
+            print(problem)
+        sys.exit(f"{shown} was written but has problems: fix them, then run invoke validate -- {shown}")
+    print(f"Wrote {shown} as a draft. Fill it in, then run: .venv/bin/invoke validate -- {shown}")
+
+
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})
 def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""
@@ -94,7 +150,7 @@ def clean(c):
 
 @task
 def fieldref(c):
-    """Write providers/_template.yaml and providers/README.md's field reference from the schema."""
+    """Write providers/_template.yaml and providers/FIELDS.md from the schema."""
     from service_directory.fieldref import write_template_files
 
     write_template_files(HERE / "providers")

@@ -5,6 +5,7 @@ and the table in `providers/FIELDS.md` are made from it by `invoke fieldref`,
 and a test fails when they fall behind it.
 """
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -138,3 +139,93 @@ def _what_to_write(node, schema=None):
 
 def _escape(text):
     return str(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# What `invoke new-provider` writes where the provider has not said yet. The
+# file starts as a draft, so these words are never published by accident.
+STARTER_VALUES = {
+    "template_version": 1,
+    "status": "draft",
+    "service.summary": "Say in one or two sentences what the service offers and who it is for.",
+    "service.description": "Describe what happens at the service, in short paragraphs or a list.",
+    "service.age_range.min": 0,
+    "service.age_range.max": 25,
+    "service.areas": ["all"],
+    "service.cost.free": False,
+    "service.how_to_access.referral": ["self"],
+    "service.how_to_access.details": "Tell families what to do first: phone, email or just turn up.",
+    "eligibility.who_can_use": "Say who can use the service, in plain words.",
+    "eligibility.diagnosis_needed": False,
+    "eligibility.ehcp_needed": False,
+}
+
+
+def starter_file(values, schema=None):
+    """A new provider file: `values` (keyed by dotted path) and the starter
+    words fill the required fields; optional fields are there as notes to
+    un-comment. It validates as it is, as a draft."""
+    schema = schema or base_schema()
+    chosen = dict(STARTER_VALUES, **values)
+    lines = [
+        "# A new Local Offer service. It is a draft: it will not be published until the",
+        "# editorial group changes `status: draft` to `status: published`. Replace the",
+        "# starter words, un-comment (remove the # from) any optional line you need, and",
+        "# check the file with: .venv/bin/invoke validate -- providers/<this file>.",
+        "# Every field is explained in providers/FIELDS.md.",
+    ]
+
+    def emit(node, key, path, indent, commented):
+        node = resolve(schema, node)
+        pad = "  " * indent
+        mark = "# " if commented else ""
+        for line in textwrap.wrap(node.get("description", ""), 100 - len(pad)):
+            lines.append(f"{pad}# {line}")
+        if node.get("type") == "object":
+            lines.append(f"{pad}{mark}{key}:")
+            for child_key, child in node.get("properties", {}).items():
+                child_path = f"{path}.{child_key}"
+                child_commented = commented or not _wanted(schema, child, child_path, child_key in node.get("required", []), chosen)
+                emit(child, child_key, child_path, indent + 1, child_commented)
+        elif path in chosen:
+            lines.append(f"{pad}{mark}{key}: {_yaml_value(chosen[path])}")
+        else:
+            lines.append(f"{pad}# {key}: {_example(node)}".rstrip())
+
+    for key, node in schema["properties"].items():
+        commented = not _wanted(schema, node, key, key in schema["required"], chosen)
+        emit(node, key, key, 0, commented)
+    return "\n".join(lines) + "\n"
+
+
+def _wanted(schema, node, path, required, chosen):
+    """Is a field written out (rather than left as a note)?"""
+    if path in chosen:
+        return True
+    node = resolve(schema, node)
+    if node.get("type") == "object":
+        return required or any(key.startswith(path + ".") for key in chosen)
+    return False
+
+
+def _yaml_value(value):
+    import json
+
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(item) for item in value) + "]"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if re.fullmatch(r"[a-z][a-z0-9-]*", text) and text not in ("yes", "no", "true", "false", "null"):
+        return text
+    # JSON's double-quoted strings are YAML too: colons, # and quotes stay text.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _example(node):
+    if node.get("examples"):
+        return _yaml_value(node["examples"][0])
+    if node.get("type") == "array":
+        return "[]"
+    return _placeholder(node)
