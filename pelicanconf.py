@@ -59,12 +59,13 @@ STATIC_PATHS = []
 PROVIDERS_PATH = str(HERE / "providers")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["theme_assets", "feedback_link", "service_directory"]
+PLUGINS = ["theme_assets", "feedback_link", "service_directory", "coproduction", "editorial"]
 CACHE_PATH = str(HERE / "cache")
 OUTPUT_PATH = str(HERE / "output")
 
-# Preview builds set this to True (see tasks.py); a published build never does.
+# Preview builds (`invoke preview`) set both to True; a published build never does.
 SERVICES_INCLUDE_DRAFTS = False
+EDITORIAL_REPORT = False
 
 # --- Addresses --------------------------------------------------------------
 PAGE_URL = "{slug}/"
@@ -115,3 +116,10 @@ MARKDOWN = {
 # Builds are deterministic: no "now" leaks into the output.
 DEFAULT_DATE = "fs"
 LOAD_CONTENT_CACHE = False
+
+# --- Co-production and feedback (plugins/coproduction) ----------------------
+# The tracker and "You said, we did" read these files in content/; "Overdue"
+# is worked out from SERVICES_BUILD_DATE (today when None), so a fixed date
+# gives the same site on any day. See plugins/coproduction/README.md.
+COPRODUCTION_PROJECTS_FILE = "coproduction/projects.yaml"
+YOU_SAID_WE_DID_FILE = "feedback/you-said-we-did.yaml"

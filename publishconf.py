@@ -11,5 +11,6 @@ from pelicanconf import *  # noqa: E402,F403 - the quickstart convention
 SITEURL = "https://localoffer.northmoor.example.org"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
-# A published build never shows drafts.
+# A published build never shows drafts or the editorial report.
 SERVICES_INCLUDE_DRAFTS = False
+EDITORIAL_REPORT = False

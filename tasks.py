@@ -4,7 +4,9 @@
 shows them all.
 """
 
+import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -20,7 +22,8 @@ SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
 
 
 def _pelican(c, settings_file, extra=""):
-    c.run(f"{PELICAN} content -s {settings_file} {extra}", pty=False)
+    # Wide lines, so that each problem in the log stays on one line an editor can copy.
+    c.run(f"{PELICAN} content -s {settings_file} {extra}", pty=False, env={"COLUMNS": "250"})
 
 
 @task(help={"strict": "fail (exit 1) if any provider file has a problem, as a real site's CI should"})
@@ -33,6 +36,27 @@ def build(c, strict=False):
 def publish(c, strict=True):
     """Build the site for publishing with publishconf.py (strict by default)."""
     _pelican(c, SETTINGS["publish"], "--fatal errors" if strict else "")
+
+
+@task(help={
+    "baseline": "the published site's manifest.json, to show what this change does (default: none)",
+    "output": "where to write the preview (default: preview/)",
+})
+def preview(c, baseline="", output="preview"):
+    """Build a preview for the editorial group: drafts included, a banner on every page, and /editorial/."""
+    overrides = {
+        "SERVICES_INCLUDE_DRAFTS": True,
+        "EDITORIAL_REPORT": True,
+        "OUTPUT_PATH": str(Path(output).resolve()),
+        # Its own cache, so that a preview never makes the next published build redo its work.
+        "CACHE_PATH": str(HERE / "cache" / "preview"),
+    }
+    if baseline:
+        overrides["EDITORIAL_BASELINE_MANIFEST"] = str(Path(baseline).resolve())
+    # One -e with every setting: Pelican keeps only the last of several -e options.
+    extra = "-e " + " ".join(f"{key}={shlex.quote(json.dumps(value))}" for key, value in overrides.items())
+    _pelican(c, SETTINGS["local"], extra)
+    print(f"Preview written to {output}/; the editorial report is {output}/editorial/index.html")
 
 
 @task(help={"port": "the port to serve on (default 8000)", "bind": "the address to listen on"})

@@ -78,6 +78,12 @@ class ServiceGenerator(Generator):
             "build_summary": dict(self.summary),
             "provider_problems": [problem for checked in self.checked_files for problem in checked.problems],
             "provider_files": self.checked_files,
+            # The editorial report lists services past and near their review date.
+            "review_dates": {
+                "build_date": build_date(settings),
+                "stale_before": stale_before,
+                "due_before": months_before(build_date(settings), settings["SERVICES_STALE_AFTER_MONTHS"] - 1),
+            },
             "IS_PREVIEW": include_drafts,
         })
 

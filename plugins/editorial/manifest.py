@@ -1,0 +1,73 @@
+"""What a build publishes, field by field, and how two builds differ.
+
+Every build writes `manifest.json`. A preview compares its own would-be
+manifest with the one from the published site (or the main branch), so the
+editorial group sees exactly what a pull request changes for families.
+"""
+
+import json
+
+FORMAT = 1
+
+
+def flatten(value, prefix=""):
+    """{"service.name": "…", "service.categories": "health, early-years", "locations[0].postcode": "…"}."""
+    fields = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            fields.update(flatten(item, f"{prefix}.{key}" if prefix else key))
+    elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        for index, item in enumerate(value):
+            fields.update(flatten(item, f"{prefix}[{index}]"))
+    elif isinstance(value, list):
+        fields[prefix] = ", ".join(str(item) for item in value)
+    elif isinstance(value, bool):
+        fields[prefix] = "yes" if value else "no"
+    elif value is not None:
+        fields[prefix] = str(value)
+    return fields
+
+
+def build_manifest(published):
+    """`published`: (id, data) pairs of what the build publishes (drafts never)."""
+    return {
+        "format": FORMAT,
+        "services": {service_id: flatten(data) for service_id, data in sorted(published)},
+    }
+
+
+def manifest_json(manifest):
+    return json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def read_manifest(path):
+    """The baseline manifest, or None with the reason it could not be read."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except OSError as error:
+        return None, f"could not read {path}: {error.strerror}"
+    except ValueError as error:
+        return None, f"{path} is not a manifest (not JSON: {error})"
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("services"), dict):
+        return None, f"{path} is not a manifest of format {FORMAT}"
+    return manifest, None
+
+
+def compare(before, after):
+    """Services added, removed and changed, with each changed field's old and new text."""
+    old, new = before["services"], after["services"]
+    changed = []
+    for service_id in sorted(set(old) & set(new)):
+        fields = [
+            (field, old[service_id].get(field), new[service_id].get(field))
+            for field in sorted(set(old[service_id]) | set(new[service_id]))
+            if old[service_id].get(field) != new[service_id].get(field)
+        ]
+        if fields:
+            changed.append((service_id, fields))
+    return {
+        "added": sorted(set(new) - set(old)),
+        "removed": sorted(set(old) - set(new)),
+        "changed": changed,
+    }
