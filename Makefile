@@ -27,14 +27,18 @@ browser:
 	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
+# `make build STRICT=1` fails on any provider file with a problem, as a real site's CI should.
 build: setup
-	$(INVOKE) build
+	$(INVOKE) build $(if $(STRICT),--strict)
 
 serve: setup
 	$(INVOKE) serve
 
 validate: setup
 	$(INVOKE) validate
+
+preview: setup
+	$(INVOKE) preview
 
 test: setup browser
 	$(INVOKE) test
