@@ -1,0 +1,60 @@
+"""The Pelican generator that writes the search page and its data.
+
+It runs after service_directory (PLUGINS lists it later) and reads the
+services from the context that service_directory's generate_context left, as
+Pelican's two phases intend; it reads no provider file itself.
+"""
+
+import logging
+import shutil
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .documents import searchable_services
+from .files import MANIFEST, search_files
+from .glossary import Glossary, read_glossary
+
+logger = logging.getLogger(__name__)
+
+
+class SearchGenerator(Generator):
+    def generate_context(self):
+        entries, problems = read_glossary(self.settings["SEARCH_GLOSSARY"])
+        for problem in problems:
+            logger.warning("search_index: %s", problem)
+        self.glossary = Glossary(entries)
+
+    def generate_output(self, writer):
+        settings, context = self.settings, self.context
+        if "services" not in context:
+            logger.error("search_index: no services in the context; is service_directory in PLUGINS before search_index?")
+            return
+        services = searchable_services(context["services"], bool(settings.get("SERVICES_INCLUDE_DRAFTS")))
+        files, manifest = search_files(
+            services, self.glossary, context["categories"], context["needs"], context["areas"], settings,
+        )
+        self._write_data(files)
+        url = settings["SEARCH_URL"]
+        writer.write_file(
+            settings["SEARCH_SAVE_AS"], self.get_template("search"), context,
+            relative_urls=settings["RELATIVE_URLS"], url=url, page_path=url, page_title="Search",
+            search_data_url=f"{settings['SITEURL']}/{settings['SEARCH_DATA_PATH'].strip('/')}/",
+            search_manifest=manifest,
+        )
+        logger.info(
+            "search_index: %d services in %d term files, %d store pages and %d filter files",
+            manifest["count"], len(manifest["terms"]), -(-manifest["count"] // manifest["storePageSize"]),
+            sum(1 for path in files if path.startswith("filters/")),
+        )
+
+    def _write_data(self, files):
+        """Replace the data folder, so no file of an older build is left behind."""
+        folder = Path(self.output_path) / self.settings["SEARCH_DATA_PATH"]
+        if folder.is_dir():
+            shutil.rmtree(folder)
+        # The manifest goes last: a browser that reads it finds every file it names.
+        for path in sorted(files, key=lambda path: (path == MANIFEST, path)):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(files[path], encoding="utf-8")

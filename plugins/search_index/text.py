@@ -1,0 +1,38 @@
+"""Text as the search sees it: accents folded, lower case, letters and digits only.
+
+search.js does exactly the same to what a family types (`foldText`), so that
+`Zoë`, `zoe` and `ZOE` are one word, and `children's` is `childrens` on both
+sides. Keep the two in step.
+"""
+
+import html
+import re
+import unicodedata
+
+# Letters that Unicode does not split into a base letter and an accent.
+EXTRA_FOLDS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+NOT_WORD = re.compile(r"[^a-z0-9]+")
+TAG = re.compile(r"<[^>]*>")
+
+
+def fold(text):
+    """Lower case, accents removed, apostrophes dropped, everything else that is
+    not a letter or digit turned into one space."""
+    text = unicodedata.normalize("NFKD", str(text).lower())
+    text = "".join(EXTRA_FOLDS.get(char, char) for char in text if not unicodedata.combining(char))
+    text = APOSTROPHES.sub("", text)
+    return NOT_WORD.sub(" ", text).strip()
+
+
+def fold_keep_case(text):
+    """As `fold`, but keeping capitals, for matching acronyms as they are written."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(EXTRA_FOLDS.get(char, char) for char in text if not unicodedata.combining(char))
+    text = APOSTROPHES.sub("", text)
+    return re.sub(r"[^A-Za-z0-9]+", " ", text).strip()
+
+
+def html_text(markup):
+    """The words of a fragment of HTML the project made (tags dropped, entities read)."""
+    return html.unescape(TAG.sub(" ", markup or ""))
