@@ -59,7 +59,7 @@ STATIC_PATHS = []
 PROVIDERS_PATH = str(HERE / "providers")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["theme_assets", "feedback_link", "service_directory", "coproduction", "editorial"]
+PLUGINS = ["theme_assets", "feedback_link", "service_directory", "search_index", "coproduction", "editorial"]
 CACHE_PATH = str(HERE / "cache")
 OUTPUT_PATH = str(HERE / "output")
 
@@ -123,3 +123,8 @@ LOAD_CONTENT_CACHE = False
 # gives the same site on any day. See plugins/coproduction/README.md.
 COPRODUCTION_PROJECTS_FILE = "coproduction/projects.yaml"
 YOU_SAID_WE_DID_FILE = "feedback/you-said-we-did.yaml"
+
+# --- Search (plugins/search_index/README.md) ---------------------------------
+# The SEND glossary search uses so that "asd", "autism" and "autistic" find the
+# same services; relative to PATH (content/).
+SEARCH_GLOSSARY = "data/send-glossary.yaml"
