@@ -70,8 +70,6 @@ def _check_value(value, field):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, (f"is empty; write {field.write}" if field.required else None)
     if field.kind == "list":
-        if isinstance(value, str):
-            return None, f"expected a list, not {_kind(value)}; write {field.write}"
         if not isinstance(value, list):
             return None, f"expected a list, not {_kind(value)}; write {field.write}"
         if not value:
