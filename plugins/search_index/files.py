@@ -16,10 +16,9 @@ MANIFEST = "manifest.json"
 def search_files(services, glossary, categories, needs, areas, options):
     """Return (files, manifest). `options` holds the SEARCH_* settings."""
     boosts = options["SEARCH_FIELD_BOOSTS"]
-    fields = list(boosts)
     documents = [service_document(number, service, glossary) for number, service in enumerate(services)]
     index = build_index(documents, boosts)
-    shards = split(term_postings(index, fields), options["SEARCH_SHARD_BYTES"])
+    shards = split(term_postings(index), options["SEARCH_SHARD_BYTES"])
     files = {f"terms/{key}.json": dumps(terms) for key, terms in shards.items()}
     pages = store_pages(services, options["SEARCH_STORE_PAGE_SIZE"])
     files.update({f"store/{number}.json": dumps(page) for number, page in enumerate(pages)})
@@ -32,10 +31,12 @@ def search_files(services, glossary, categories, needs, areas, options):
     manifest = {
         "version": version.hexdigest()[:16],
         "count": len(services),
-        "fields": fields,
         "terms": sorted(shards),
         "storePageSize": options["SEARCH_STORE_PAGE_SIZE"],
         "filters": values,
     }
     files[MANIFEST] = dumps(manifest)
+    if options.get("SEARCH_WHOLE_INDEX"):
+        # For tests and bench/search.py only: the one lunr index the term files come from.
+        files["whole-index.json"] = dumps(index.serialize())
     return files, manifest

@@ -1,14 +1,20 @@
 """The lunr index, built whole in Python and split by term for the browser.
 
-lunr.js scores a document field by field: the dot product of the query vector
-and the field's vector, divided by the query vector's length
-(`lunr.Vector.prototype.similarity`, called from `lunr.Index.prototype.query`).
-The query vector only has entries for the query's terms, so only the field
-vector's entries for those terms count. Each term file therefore carries, for
-its terms, the postings and the field-vector weights from the one index built
-here; search.js puts the files a query needs back together as a small lunr
-index whose scores are the whole index's (weights rounded to 3 significant
-digits).
+How lunr.js scores (`lunr.Index.prototype.query`, `lunr.Vector.prototype.similarity`):
+for each field of a document, the dot product of the query vector and the
+field's vector, divided by the query vector's length; a document's score is
+the sum over its fields. search.js always asks for every field with boost 1,
+so the query vector is the same for every field: one entry per term the query
+expands to, counting how many query words expanded to it. The score is then
+
+    score(doc) = sum over query terms t of q[t] * (sum over fields f of w[f, t, doc]) / |q|
+
+so each term needs only one weight per document: the sum of its field-vector
+weights over the fields (the field boosts are already in them). A term file
+holds exactly that, for its terms, taken from the one index built here, so a
+query scores as the whole index would (weights rounded to 3 significant
+digits). tests/browser/test_search_index.py checks this against lunr.js's own
+`Index.query` on the whole index.
 
 A term file holds every term that starts with its key. Keys start as a term's
 first two characters; a file bigger than SEARCH_SHARD_BYTES is split by one
@@ -37,24 +43,26 @@ def build_index(documents, boosts):
     return builder.build()
 
 
-def term_postings(index, fields):
-    """{term: [term index, [doc, weight, doc, weight, ...] for each field]}, docs
-    ascending and written as differences from the previous doc."""
+def term_postings(index):
+    """{term: [doc, weight, doc, weight, ...]}: the documents that hold the term
+    in any field, ascending and written as differences from the previous one,
+    each with the sum of the term's field-vector weights in that document."""
     weights = {}
     for field_ref, vector in index.field_vectors.items():
-        elements = vector.elements if hasattr(vector, "elements") else vector.serialize()
-        weights[str(field_ref)] = dict(zip(elements[0::2], elements[1::2]))
+        field_name, doc = str(field_ref).split("/", 1)
+        elements = vector.elements
+        for position in range(0, len(elements), 2):
+            key = (elements[position], int(doc))
+            weights[key] = weights.get(key, 0) + elements[position + 1]
     postings = {}
     for term, posting in index.inverted_index.items():
         term_index = posting["_index"]
-        entry = [term_index]
-        for field in fields:
-            flat, previous = [], 0
-            for doc in sorted(int(ref) for ref in posting[field]):
-                flat += [doc - previous, _round(weights[f"{field}/{doc}"][term_index])]
-                previous = doc
-            entry.append(flat)
-        postings[term] = entry
+        docs = sorted({int(ref) for field, refs in posting.items() if field != "_index" for ref in refs})
+        flat, previous = [], 0
+        for doc in docs:
+            flat += [doc - previous, _round(weights[(term_index, doc)])]
+            previous = doc
+        postings[term] = flat
     return postings
 
 

@@ -49,9 +49,8 @@
   var manifest = null;
   var keys = Object.create(null);
   var shardLoads = Object.create(null);
-  var invertedIndex = Object.create(null);
-  var fieldVectors = Object.create(null);
-  var index = null;
+  var postings = Object.create(null);
+  var tokenSet = null;
   var storeLoads = Object.create(null);
   var filterLoads = Object.create(null);
 
@@ -121,44 +120,23 @@
     }));
   }
 
-  // A term file back into lunr's own structures: the postings of each term
-  // and, for each field of each document, the vector entries of those terms.
+  // A term file: {term: [doc, weight, doc, weight, ...]}, docs as differences.
   function addTerms(terms) {
-    var fields = manifest.fields;
-    Object.keys(terms).forEach(function (term) {
-      var entry = terms[term];
-      var termIndex = entry[0];
-      var posting = { _index: termIndex };
-      for (var f = 0; f < fields.length; f++) {
-        var flat = entry[f + 1];
-        var docs = {};
-        var doc = 0;
-        for (var i = 0; i < flat.length; i += 2) {
-          doc += flat[i];
-          docs[doc] = {};
-          var fieldRef = fields[f] + '/' + doc;
-          var vector = fieldVectors[fieldRef] || (fieldVectors[fieldRef] = new window.lunr.Vector());
-          vector.insert(termIndex, flat[i + 1]);
-        }
-        posting[fields[f]] = docs;
-      }
-      invertedIndex[term] = posting;
-    });
-    index = null;
+    Object.keys(terms).forEach(function (term) { postings[term] = terms[term]; });
+    tokenSet = null;
   }
 
-  function lunrIndex() {
-    if (!index) {
-      var lunr = window.lunr;
-      index = new lunr.Index({
-        invertedIndex: invertedIndex,
-        fieldVectors: fieldVectors,
-        tokenSet: lunr.TokenSet.fromArray(Object.keys(invertedIndex).sort()),
-        fields: manifest.fields,
-        pipeline: new lunr.Pipeline()
-      });
+  // The query words a clause stands for: the word's own term, or with a typo
+  // allowed, every loaded term within the edit distance (lunr's TokenSet).
+  function expand(w, distance) {
+    if (!distance) {
+      return postings[w.term] ? [w.term] : [];
     }
-    return index;
+    var lunr = window.lunr;
+    if (!tokenSet) {
+      tokenSet = lunr.TokenSet.fromArray(Object.keys(postings).sort());
+    }
+    return tokenSet.intersect(lunr.TokenSet.fromFuzzyString(w.term, distance)).toArray();
   }
 
   function loadStorePage(number) {
@@ -225,17 +203,55 @@
     return (bits[n >> 3] & (1 << (n & 7))) !== 0;
   }
 
-  // Every word must be found (in any field); best scores first, A to Z on ties.
+  // Every word must be found, in any field. Scores are lunr.js's
+  // (lunr.Index.prototype.query with every clause required, boost 1, all
+  // fields): sum over the query vector's terms of q[t] * weight(t, doc),
+  // divided by the query vector's length; see plugins/search_index/shards.py.
+  // Best first, A to Z on ties.
   function runQuery(words, fuzzy) {
-    var lunr = window.lunr;
-    var results = lunrIndex().query(function (query) {
-      words.forEach(function (w) {
-        var distance = fuzzy && w.word.length >= FUZZY_FROM ? (w.word.length >= 8 ? 2 : 1) : 0;
-        query.term(w.term, { usePipeline: false, presence: lunr.Query.presence.REQUIRED, editDistance: distance });
+    var clauses = words.map(function (w) {
+      return expand(w, fuzzy && w.word.length >= FUZZY_FROM ? (w.word.length >= 8 ? 2 : 1) : 0);
+    });
+    if (clauses.some(function (terms) { return !terms.length; })) {
+      return [];
+    }
+    var count = manifest.count;
+    var matched = new Uint16Array(count);
+    var lastClause = new Int32Array(count).fill(-1);
+    var scores = new Float64Array(count);
+    var queryVector = Object.create(null);
+    clauses.forEach(function (terms, clause) {
+      terms.forEach(function (term) {
+        queryVector[term] = (queryVector[term] || 0) + 1;
+        var flat = postings[term];
+        for (var i = 0, doc = 0; i < flat.length; i += 2) {
+          doc += flat[i];
+          if (lastClause[doc] !== clause) {
+            lastClause[doc] = clause;
+            matched[doc] += 1;
+          }
+        }
       });
     });
-    return results.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; })
-      .map(function (result) { return +result.ref; });
+    var length = 0;
+    Object.keys(queryVector).forEach(function (term) {
+      var q = queryVector[term];
+      length += q * q;
+      var flat = postings[term];
+      for (var i = 0, doc = 0; i < flat.length; i += 2) {
+        doc += flat[i];
+        scores[doc] += q * flat[i + 1];
+      }
+    });
+    length = Math.sqrt(length);
+    var refs = [];
+    for (var doc = 0; doc < count; doc++) {
+      if (matched[doc] === clauses.length) {
+        refs.push(doc);
+        scores[doc] /= length;
+      }
+    }
+    return refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
   }
 
   function find(params) {
