@@ -1,0 +1,199 @@
+"""search_index in real Pelican builds: what the index holds, how it is cut,
+and what editors are told."""
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from search_index.settings import DEFAULTS, check_settings
+from search_index.shards import split
+from tests.conftest import ROOT, run_pelican
+
+SITE = Path(__file__).parent / "fixtures" / "site" / "providers"
+MINIMAL = (ROOT / "providers" / "highcombe-youth-club.yaml").read_text(encoding="utf-8")
+
+
+def provider(identifier, name, summary, description, extra=""):
+    text = MINIMAL.replace("id: highcombe-youth-club", f"id: {identifier}")
+    text = text.replace("name: Friday Inclusive Youth Club", f"name: {name}")
+    text = text.replace("summary: A Friday evening youth club for young people with and without disabilities.",
+                        f"summary: {summary}")
+    text = text.replace("description: Games, music, cooking and trips, with extra staff so everyone can join in.",
+                        f"description: {description}")
+    return text + extra
+
+
+@pytest.fixture(scope="module")
+def relevance_site(tmp_path_factory):
+    """Three services with one rare word in the name, the summary and the description."""
+    folder = tmp_path_factory.mktemp("relevance")
+    providers = folder / "providers"
+    providers.mkdir()
+    services = {
+        "a-in-description": ("Alpha club", "A club for everyone.", "We keep a quokka in the garden."),
+        "b-in-summary": ("Bravo club", "A club with a quokka.", "Games and trips."),
+        "c-in-name": ("Quokka club", "A club for everyone.", "Games and trips."),
+        "d-accents": ("Zoë's café", "A café for families.", "Games and trips."),
+    }
+    for identifier, (name, summary, description) in services.items():
+        (providers / f"{identifier}.yaml").write_text(provider(identifier, name, summary, description), encoding="utf-8")
+    output = folder / "output"
+    result = run_pelican(providers, output, SEARCH_WHOLE_INDEX=True)
+    assert result.returncode == 0, result.stdout
+    return output / "search" / "data"
+
+
+def term_file(data, term):
+    manifest = json.loads((data / "manifest.json").read_text())
+    key = max((key for key in manifest["terms"] if term.startswith(key)), key=len)
+    return json.loads((data / "terms" / f"{key}.json").read_text())
+
+
+def weights(data, term):
+    flat = term_file(data, term)[term]
+    docs, doc = {}, 0
+    for position in range(0, len(flat), 2):
+        doc += flat[position]
+        docs[doc] = flat[position + 1]
+    return docs
+
+
+def test_a_word_in_the_name_weighs_more_than_in_the_summary_and_than_in_the_description(relevance_site):
+    # Services are numbered A to Z: Alpha (description), Bravo (summary), Quokka (name), Zoë.
+    quokka = weights(relevance_site, "quokka")
+    assert sorted(quokka) == [0, 1, 2]
+    assert quokka[2] > quokka[1] > quokka[0]
+
+
+def test_accents_are_folded_in_the_index(relevance_site):
+    assert 3 in weights(relevance_site, "zoe")
+    assert 3 in weights(relevance_site, "cafe")
+
+
+def test_each_weight_is_the_sum_of_the_whole_indexs_field_vector_weights(relevance_site):
+    whole = json.loads((relevance_site / "whole-index.json").read_text())
+    term_index = dict(whole["invertedIndex"])["quokka"]["_index"]
+    sums = {}
+    for field_ref, elements in whole["fieldVectors"]:
+        doc = int(field_ref.split("/", 1)[1])
+        for position in range(0, len(elements), 2):
+            if elements[position] == term_index:
+                sums[doc] = sums.get(doc, 0) + elements[position + 1]
+    quokka = weights(relevance_site, "quokka")
+    assert set(quokka) == set(sums)
+    for doc, total in sums.items():
+        assert quokka[doc] == pytest.approx(total, rel=0.005)
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("search-site") / "output"
+    result = run_pelican(SITE, output)
+    return result, output
+
+
+def test_closed_and_draft_services_are_not_in_the_index(fixture_site):
+    result, output = fixture_site
+    assert result.returncode == 0, result.stdout
+    data = output / "search" / "data"
+    manifest = json.loads((data / "manifest.json").read_text())
+    assert manifest["count"] == 2
+    rows = json.loads((data / "store" / "0.json").read_text())
+    assert sorted(row[0] for row in rows) == ["services/complete-service/", "services/unsafe-text/"]
+    every_file = "".join(path.read_text() for path in data.rglob("*.json"))
+    assert "closed-service" not in every_file and "draft-service" not in every_file
+
+
+def test_preview_builds_index_drafts_with_a_flag(tmp_path):
+    result = run_pelican(SITE, tmp_path / "output", SERVICES_INCLUDE_DRAFTS=True)
+    assert result.returncode == 0, result.stdout
+    rows = json.loads((tmp_path / "output" / "search" / "data" / "store" / "0.json").read_text())
+    drafts = [row for row in rows if row[0] == "services/draft-service/"]
+    assert len(drafts) == 1 and drafts[0][6] == 1
+    assert all(len(row) == 6 for row in rows if row[0] != "services/draft-service/")
+
+
+def test_the_search_page_is_written_with_the_data_version(fixture_site):
+    _, output = fixture_site
+    page = (output / "search" / "index.html").read_text()
+    manifest = json.loads((output / "search" / "data" / "manifest.json").read_text())
+    assert f'data-search-version="{manifest["version"]}"' in page
+    assert 'data-search-data="/search/data/"' in page
+    assert '<script src="/theme/js/search.js" defer></script>' in page
+    assert "<script>" not in page  # no inline script: the page works under a strict CSP
+
+
+def test_the_same_site_always_gives_the_same_files(fixture_site, tmp_path):
+    _, output = fixture_site
+    again = tmp_path / "output"
+    assert run_pelican(SITE, again).returncode == 0
+    first = {p.relative_to(output): p.read_bytes() for p in (output / "search").rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in (again / "search").rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_filters_are_bitsets_of_the_services_in_a_to_z_order(fixture_site):
+    _, output = fixture_site
+    data = output / "search" / "data"
+    manifest = json.loads((data / "manifest.json").read_text())
+    assert manifest["filters"]["age"] == list(range(26))
+    for name in ("free", "self", *(f"age-{age}" for age in range(26))):
+        assert (data / "filters" / f"{name}.txt").is_file()
+    bits = base64.b64decode((data / "filters" / "age-0.txt").read_text())
+    assert len(bits) == 1
+
+
+def test_a_big_term_file_is_split_by_a_longer_key():
+    postings = {f"care{n}": [0, 1.5] * 40 for n in range(10)} | {"ca": [0, 1], "cat": [0, 2]}
+    shards = split(postings, 1000)
+    # "ca" is too big, so is "car" and "care": each care<n> gets its own file;
+    # "ca" keeps the one term no longer than its key.
+    assert set(shards) == {"ca", "cat", *(f"care{n}" for n in range(10))}
+    assert shards["ca"] == {"ca": [0, 1]}
+    assert all(term.startswith(key) for key, terms in shards.items() for term in terms)
+    assert sorted(term for terms in shards.values() for term in terms) == sorted(postings)
+    for key, terms in shards.items():
+        for term in terms:
+            assert key == max((k for k in shards if term.startswith(k)), key=len)
+
+
+def test_a_small_index_stays_in_two_letter_files():
+    shards = split({"autism": [0, 1], "autumn": [1, 2], "speech": [0, 3]}, 10000)
+    assert shards == {"au": {"autism": [0, 1], "autumn": [1, 2]}, "sp": {"speech": [0, 3]}}
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("SEARCH_STORE_PAGE_SIZE", 0, "SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used"),
+    ("SEARCH_SHARD_BYTES", "big", "SEARCH_SHARD_BYTES must be a whole number, at least 1000; got 'big'; 24000 is used"),
+    ("SEARCH_URL", "/search/", "SEARCH_URL must be a path inside the site such as 'search/'; got '/search/'; 'search/' is used"),
+    ("SEARCH_FIELD_BOOSTS", {"name": 1}, "SEARCH_FIELD_BOOSTS must give a positive number for each of name, keywords, "
+     "topics, aliases, glossary, organisation, summary, areas, description; got {'name': 1}; the defaults are used"),
+])
+def test_a_bad_setting_is_reported_and_replaced(key, value, message):
+    settings = dict(DEFAULTS, **{key: value})
+    assert check_settings(settings) == [message]
+    assert settings[key] == DEFAULTS[key]
+
+
+def test_a_bad_setting_is_logged_in_a_real_build(tmp_path):
+    result = run_pelican(SITE, tmp_path / "output", SEARCH_STORE_PAGE_SIZE=0)
+    assert "search_index: SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used" in result.stdout
+
+
+def test_a_missing_glossary_is_a_warning_and_the_site_still_builds(tmp_path):
+    result = run_pelican(SITE, tmp_path / "output", SEARCH_GLOSSARY=str(tmp_path / "none.yaml"))
+    assert result.returncode == 0
+    assert (f"search_index: the glossary {tmp_path / 'none.yaml'} is missing; searches will not know SEND words "
+            "such as ASD or SALT") in result.stdout
+    assert (tmp_path / "output" / "search" / "data" / "manifest.json").is_file()
+
+
+def test_store_pages_hold_store_page_size_services(tmp_path):
+    result = run_pelican(SITE, tmp_path / "output", SEARCH_STORE_PAGE_SIZE=1)
+    assert result.returncode == 0, result.stdout
+    store = tmp_path / "output" / "search" / "data" / "store"
+    assert sorted(path.name for path in store.iterdir()) == ["0.json", "1.json"]
+    assert math.prod(len(json.loads(p.read_text())) for p in store.iterdir()) == 1
