@@ -1,0 +1,171 @@
+"""The Pelican generator for easy read.
+
+It comes after service_directory in PLUGINS, so `service_pages` is in the
+context when generate_context runs, and after Pelican's pages generator, so
+the Markdown twins are read. generate_context makes every easy-read page and
+runs the check; generate_output only writes.
+"""
+
+import datetime
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from pelican.generators import Generator
+from pelican.log import console
+
+from .cache import PageCache, digest, folder_digest, settings_digest
+from .check import Checker, Finding
+from .content_pages import HOME, build_twin_page, find_standard, twin_target
+from .glossary import load_glossary
+from .pictures import PICTURES, copy_pictures, openmoji_package
+from .service_pages import build_service_page
+from .words import CATEGORY_WORDS
+
+logger = logging.getLogger(__name__)
+
+
+class EasyReadCheckFailed(Exception):
+    """Raised when EASY_READ_STRICT is on and the check finds a problem: Pelican exits with 1."""
+
+    exitcode = 1
+
+
+class EasyReadGenerator(Generator):
+    def generate_context(self):
+        settings = self.settings
+        glossary = load_glossary(settings["EASY_READ_GLOSSARY"], settings["EASY_READ_ALLOWED_CAPITALS"])
+        self.checker = Checker(
+            glossary,
+            max_words=settings["EASY_READ_MAX_WORDS"],
+            min_reading_ease=settings["EASY_READ_MIN_READING_EASE"],
+            max_points=settings["EASY_READ_MAX_POINTS"],
+            hard_words=settings["EASY_READ_HARD_WORDS"],
+            pictures_url="/" + settings["EASY_READ_PICTURES_URL"],
+        )
+        self.findings = []
+        self.twins = self._pair_twins()
+        self.services = []
+        if settings["EASY_READ_SERVICES"]:
+            category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
+            providers_root = Path(settings.get("PROVIDERS_PATH", "providers")).parent
+            for service in self.context.get("service_pages", []):
+                display = _display_path(service.source_path, providers_root)
+                page = build_service_page(service, self.checker, display, category_words)
+                self.services.append((service, page))
+                self.findings += page.findings
+        for _, page in self.twins:
+            self.findings += page.findings
+
+        links = {page.standard_url: page.url for _, page in self.twins}
+        links.update({service.url: page.url for service, page in self.services})
+        self.findings.sort(key=lambda finding: (finding.file, finding.line or 0))
+        self.context.update({
+            "easy_read_links": links,
+            "easy_read_findings": self.findings,
+        })
+        self._report()
+
+    def _pair_twins(self):
+        """Take the twins out of the page lists, pair each with its standard
+        page, and return [(twin Page, EasyReadPage)]."""
+        pages = self.context.get("pages", [])
+        hidden = self.context.get("hidden_pages", [])
+        content_root = Path(self.settings["PATH"]).resolve().parent
+        twins = [(page, twin_target(page)) for page in [*pages, *hidden]]
+        twins = [(page, target) for page, target in twins if target is not None]
+        standards = [page for page in [*pages, *hidden] if twin_target(page) is None]
+        paired = []
+        for twin, target in sorted(twins, key=lambda pair: pair[0].source_path):
+            for group in (pages, hidden):
+                if twin in group:
+                    group.remove(twin)
+            display = _display_path(twin.source_path, content_root)
+            if target == HOME:
+                standard_url = ""
+            else:
+                standard = find_standard(target, twin, standards)
+                if standard is None:
+                    message = f'there is no page "{target}" to pair this easy-read page with, so it is not published'
+                    self.findings.append(Finding(display, None, "pairing", message))
+                    continue
+                standard_url = standard.url
+            page = build_twin_page(twin, standard_url, self.checker, display, self.settings.get("SITEURL", ""))
+            # Pelican's pages generator writes the twin, at its easy-read address and out of the menus.
+            twin.override_url, twin.override_save_as = page.url, page.save_as
+            twin.template = "easy_read_page"
+            twin.easy_read = page
+            hidden.append(twin)
+            paired.append((twin, page))
+        return paired
+
+    def _report(self):
+        findings = self.findings
+        if findings:
+            files = len({finding.file for finding in findings})
+            listing = "\n".join(str(finding) for finding in findings)
+            if self.settings["EASY_READ_STRICT"]:
+                logger.error("easy_read: %d easy-read problem(s) in %d file(s):\n%s", len(findings), files, listing)
+                raise EasyReadCheckFailed(
+                    f"easy_read: {len(findings)} easy-read problem(s), and EASY_READ_STRICT is on, so the build stops"
+                )
+            logger.warning("easy_read: %d easy-read problem(s) in %d file(s):\n%s", len(findings), files, listing)
+        console.print(
+            f"easy_read: {len(self.services)} service pages and {len(self.twins)} content pages "
+            f"in easy read, {len(findings)} problem(s)"
+        )
+
+    def generate_output(self, writer):
+        settings = self.settings
+        output = Path(self.output_path)
+        copy_pictures(output / settings["EASY_READ_PICTURES_URL"])
+        cache = PageCache(settings.get("CACHE_PATH", "cache"), self._fingerprint(), settings["EASY_READ_CACHE"])
+        template = self.get_template("easy_read_service")
+        for service, page in self.services:
+            if cache.is_current(page.save_as, digest(repr(page)), output):
+                continue
+            writer.write_file(
+                page.save_as, template, self.context, relative_urls=settings["RELATIVE_URLS"], url=page.url,
+                page_path=page.url, page_title=page.title, easy_read=page, service=service,
+            )
+        for save_as in cache.gone():
+            _remove_page(output, save_as)
+        cache.save()
+        self._write_pictures_page(writer)
+
+    def _write_pictures_page(self, writer):
+        package = openmoji_package()
+        url = self.settings["EASY_READ_PICTURES_URL"]
+        writer.write_file(
+            url + "index.html", self.get_template("easy_read_pictures"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], url=url, page_path=url,
+            page_title="Pictures in our easy read pages",
+            pictures=[(name, PICTURES[name][1]) for name in sorted(PICTURES)],
+            openmoji_version=package[0] if package else None,
+        )
+
+    def _fingerprint(self):
+        settings = self.settings
+        return digest(
+            folder_digest(Path(__file__).parent, Path(settings["THEME"]) / "templates", settings["PATH"]),
+            settings_digest(settings),
+            settings.get("SERVICES_BUILD_DATE") or datetime.date.today(),
+        )
+
+
+def _display_path(source_path, root):
+    """A file's path as editors know it: providers/x.yaml, content/pages/x.md."""
+    try:
+        return Path(os.path.relpath(source_path, root)).as_posix()
+    except ValueError:
+        return Path(source_path).as_posix()
+
+
+def _remove_page(output, save_as):
+    page = output / save_as
+    if page.is_file():
+        page.unlink()
+        if page.name == "index.html" and page.parent != output and not any(page.parent.iterdir()):
+            page.parent.rmdir()
+        logger.info("easy_read: removed %s, whose service has no easy-read page now", save_as)

@@ -1,0 +1,94 @@
+"""What an easy-read page holds, for the templates (plugins/README.md lists it).
+
+Text is plain and autoescaped by the templates, except `*_html` fields, which
+this plugin made from the project's own Markdown files and may be marked safe.
+"""
+
+from dataclasses import dataclass, field
+
+from .check import Finding
+from .pictures import PICTURES, picture_or_fallback
+
+
+@dataclass
+class Point:
+    """One idea with its picture, the picture on the left."""
+
+    text: str = ""  # the words, acronyms written out
+    picture: str = "info"  # a name in the picture set (the fallback when none was given)
+    text_html: str | None = None  # instead of text, for content pages: bold and links only
+    link_href: str | None = None  # an optional link after the text (a phone number, an email)
+    link_text: str | None = None
+    after: str = ""  # words after the link, usually "."
+    lines: list = field(default_factory=list)  # lines shown under the words, such as an address
+    picture_alt: str = ""  # "" when the words say what the picture shows (decorative)
+
+    @property
+    def picture_label(self):
+        return PICTURES[self.picture][1]
+
+
+@dataclass
+class Section:
+    heading: str
+    points: list
+
+
+@dataclass
+class EasyReadPage:
+    title: str
+    url: str  # e.g. services/x/easy-read/
+    save_as: str
+    standard_url: str  # the standard page, e.g. services/x/ ("" for the home page)
+    source: str  # the file it was made from, relative to the project
+    summary: str = ""
+    summary_html: str | None = None
+    notices: list = field(default_factory=list)  # points shown first, as warnings (closed, not checked lately)
+    sections: list = field(default_factory=list)
+    findings: list = field(default_factory=list)
+
+    @property
+    def points(self):
+        return [point for section in self.sections for point in section.points]
+
+
+class PageBuilder:
+    """Collects a page's text, writing acronyms out and checking it as it goes."""
+
+    def __init__(self, checker, file, url):
+        self.checker = checker
+        self.glossary = checker.glossary
+        self.file = file
+        self.url = url
+        self.findings = []
+        self.shown = []  # every checked text as readers see it, for the reading ease
+
+    def add_findings(self, problems, where, line=None):
+        self.findings += [Finding(self.file, line, rule, message, where, self.url) for rule, message in problems]
+
+    def text(self, written, where, line=None, shown=None):
+        """Check `written` and report what the check finds; return the words readers see."""
+        shown = self.glossary.write_out(written) if shown is None else shown
+        self.add_findings(self.checker.check_text(written, shown), where, line)
+        self.shown.append(shown)
+        return shown
+
+    def if_plain(self, written):
+        """The words readers see if `written` already meets every rule, else None.
+        For a provider's standard text, which was not written for easy read."""
+        if not written or not written.strip():
+            return None
+        shown = self.glossary.write_out(written.strip())
+        if self.checker.check_text(written, shown):
+            return None
+        self.shown.append(shown)
+        return shown
+
+    def picture(self, name, where, line=None, known=PICTURES):
+        self.add_findings(self.checker.check_picture(name, known), where, line)
+        return picture_or_fallback(name)
+
+    def finish_page(self, page, where="page"):
+        self.add_findings(self.checker.check_page(self.shown, len(page.points)), where)
+        page.findings = self.findings
+        return page

@@ -1,0 +1,130 @@
+"""The easy-read sentences made from a service's structured fields.
+
+Every sentence here meets the easy-read rules (at most 15 words, one idea,
+active voice, everyday words), and each comes with its picture. The tests
+check that every sample service's generated page passes the check.
+"""
+
+# Category id -> (sentence, picture). A council's own categories can be added
+# with EASY_READ_CATEGORY_WORDS; one that is in neither gets CATEGORY_FALLBACK.
+CATEGORY_WORDS = {
+    "education": ("It helps children and young people learn.", "school"),
+    "early-years": ("It is for babies and young children.", "baby"),
+    "health": ("It helps children and young people stay healthy.", "doctor"),
+    "social-care": ("It gives care and support to families.", "help"),
+    "activities-and-short-breaks": ("It has fun things to do.", "play"),
+    "advice-and-support": ("It gives advice and support.", "talk"),
+    "preparing-for-adulthood": ("It helps young people get ready for adult life.", "job"),
+    "travel-and-transport": ("It helps with travel.", "travel"),
+}
+CATEGORY_FALLBACK = ("It is about {label}.", "info")
+
+# Need code (national, from the provider template) -> everyday words.
+NEED_WORDS = {
+    "asd": "autism",
+    "slcn": "talking",
+    "spld": "reading and writing",
+    "mld": "learning",
+    "sld": "learning",
+    "pmld": "learning",
+    "semh": "feelings",
+    "hi": "hearing",
+    "vi": "seeing",
+    "msi": "hearing and seeing",
+    "pd": "moving around",
+}
+MAX_NEED_WORDS = 3
+
+# Referral label (as service_directory words it) -> sentence. Self-referral is
+# said separately; a label that is not here is left out.
+REFERRAL_WORDS = {
+    "A professional who works with your family": "Someone who works with your family can ask them for you.",
+    "A GP": "Your doctor can ask them for you.",
+    "A school, nursery or college": "Your school, nursery or college can ask them for you.",
+    "A social worker": "Your social worker can ask them for you.",
+    "Through an Education, Health and Care plan": "It can be part of an Education, Health and Care plan.",
+}
+
+# Accessibility feature id -> (sentence when the answer is yes, picture).
+FEATURE_WORDS = {
+    "step_free_access": ("You can get in without steps.", "wheelchair"),
+    "accessible_toilet": ("There is a toilet for disabled people.", "toilet"),
+    "changing_places_toilet": ("There is a big toilet with a hoist and a changing bench.", "toilet"),
+    "hearing_loop": ("There is a hearing loop for hearing aids.", "hearing"),
+    "accessible_parking": ("There is parking for disabled people.", "parking"),
+    "quiet_space": ("There is a quiet room.", "quiet"),
+    "sensory_friendly": ("It is calm, with soft lights and not much noise.", "sound-off"),
+    "bsl_available": ("They can use British Sign Language.", "deaf"),
+    "easy_read_information": ("They have easy read information.", "easy-read"),
+}
+# The only "no" answer said in easy read: families need to know about steps.
+STEPS_NO = ("There are steps to get in.", "wheelchair")
+
+HEADINGS = {
+    "who": "Who it is for",
+    "what": "What happens",
+    "cost": "How much it costs",
+    "help": "How to get help",
+    "where": "Where and when",
+    "access": "Getting in",
+}
+
+
+def who_words(age_min, age_max):
+    if age_max <= 12:
+        return "children"
+    if age_min >= 18:
+        return "young adults"
+    if age_min >= 13:
+        return "young people"
+    return "children and young people"
+
+
+def age_sentence(age_min, age_max):
+    years = f"{age_min} years" if age_min == age_max else f"{age_min} to {age_max} years"
+    return f"It is for {who_words(age_min, age_max)} aged {years}."
+
+
+def needs_sentence(need_ids, all_needs):
+    if all_needs:
+        return "It can help with any special need or disability."
+    words = []
+    for need in need_ids:
+        word = NEED_WORDS.get(need)
+        if word and word not in words:
+            words.append(word)
+    if not words:
+        return None
+    if len(words) > MAX_NEED_WORDS:
+        return "It can help with many kinds of need."
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"It can help with {listed}."
+
+
+def clock_time(value):
+    """`09:30` -> `9:30am`, `17:00` -> `5pm`, `12:00` -> `midday`."""
+    try:
+        hours, minutes = (int(part) for part in str(value).split(":"))
+    except ValueError:
+        return str(value)
+    if (hours, minutes) == (12, 0):
+        return "midday"
+    if (hours, minutes) in ((0, 0), (24, 0)):
+        return "midnight"
+    suffix = "am" if hours < 12 else "pm"
+    hours = hours % 12 or 12
+    return f"{hours}{suffix}" if minutes == 0 else f"{hours}:{minutes:02d}{suffix}"
+
+
+def opening_sentence(days_text, opens, closes):
+    return f"It is open {days_text}, {clock_time(opens)} to {clock_time(closes)}."
+
+
+def languages_sentence(languages):
+    others = [language for language in languages if language.strip().casefold() != "english"]
+    if not others:
+        return None
+    if len(others) > 3:
+        return "They can speak many languages."
+    listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+    return f"They can also speak {listed}."
