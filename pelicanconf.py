@@ -59,7 +59,7 @@ STATIC_PATHS = []
 PROVIDERS_PATH = str(HERE / "providers")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["theme_assets", "feedback_link", "service_directory", "search_index", "coproduction", "editorial"]
+PLUGINS = ["theme_assets", "feedback_link", "service_directory", "easy_read", "search_index", "coproduction", "editorial"]
 CACHE_PATH = str(HERE / "cache")
 OUTPUT_PATH = str(HERE / "output")
 
@@ -128,3 +128,11 @@ YOU_SAID_WE_DID_FILE = "feedback/you-said-we-did.yaml"
 # The SEND glossary search uses so that "asd", "autism" and "autistic" find the
 # same services; relative to PATH (content/).
 SEARCH_GLOSSARY = "data/send-glossary.yaml"
+
+# --- Easy read (plugins/easy_read/README.md) ----------------------------------
+# Every service gets an easy-read page at services/<id>/easy-read/, and
+# content/pages/<name>.easy-read.md is the easy-read twin of <name>.md. The
+# check warns about easy-read problems; True makes any problem stop the build.
+EASY_READ_STRICT = False
+# Acronyms are written out from the SEND glossary (relative to PATH, content/).
+EASY_READ_GLOSSARY = "data/send-glossary.yaml"
