@@ -31,7 +31,9 @@ class Finding:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
-WORD = re.compile(r"[\w£€$'’&]+(?:[-.:][\w]+)*")
+# A word is anything between spaces with a letter or digit in it: "9:30am",
+# "01632", "hello@example.org" are one word each.
+WORD = re.compile(r"\S*\w\S*")
 
 BE = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't)"
 PASSIVE = re.compile(
@@ -109,9 +111,9 @@ class Checker:
                 problems.append(("sentence-length", f'sentence has {count} words; easy read has at most {self.max_words}: "{sentence}"'))
             for phrase in passive_phrases(sentence):
                 problems.append(("passive-voice", f'"{phrase}" looks like passive voice; say who does what ("we check it", not "it is checked")'))
-            joiners = [joiner for joiner in ONE_IDEA_JOINERS if joiner in sentence]
+            joiners = [joiner.strip(" ,") for joiner in ONE_IDEA_JOINERS if joiner in sentence]
             if joiners:
-                problems.append(("one-idea", f'sentence joins two ideas with "{joiners[0].strip()}"; write one idea in each sentence: "{sentence}"'))
+                problems.append(("one-idea", f'sentence joins two ideas with "{joiners[0]}"; write one idea in each sentence: "{sentence}"'))
             for pattern, word, easy in self.hard_words:
                 if pattern.search(sentence):
                     problems.append(("hard-word", f'"{word}" is not an everyday word; write "{easy}"'))
@@ -131,7 +133,7 @@ class Checker:
             problems.append(("page-length", f"page has {points} points; easy read has at most {self.max_points} on a page: split it into shorter pages"))
         score = reading_ease(shown_texts)
         if score is not None and self.min_reading_ease is not None and score < self.min_reading_ease:
-            problems.append(("readability", f"reading ease is {score:.0f}, below {self.min_reading_ease}; use shorter words and sentences"))
+            problems.append(("readability", f"reading ease is {score:.1f}, below {self.min_reading_ease}; use shorter words and sentences"))
         return problems
 
 

@@ -1,0 +1,359 @@
+"""Real Pelican builds with the easy_read plugin: the pages it makes, the
+provider's own easy read winning, twins paired and linked both ways, what the
+check reports (in the log, in the context, and as a failed strict build), and
+rebuilds that skip unchanged pages."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_pelican
+
+FIXTURE = Path(__file__).parent / "fixtures" / "easy_read"
+PROVIDERS = FIXTURE / "providers"
+CONTENT = FIXTURE / "content"
+
+# Every finding the fixture site has: the provider file that breaks each rule
+# once, the twin with hard words, and the twin with no page to pair with.
+EXPECTED_FINDINGS = [
+    'content/pages/hard.easy-read.md: page: reading ease is -88.3, below 70; use shorter words and sentences',
+    'content/pages/hard.easy-read.md:7: point: italics and underlining make words harder to read; use bold (**like this**) for emphasis',
+    'content/pages/hard.easy-read.md:7: point: point has no picture; choose one from the list at /easy-read/pictures/',
+    'content/pages/hard.easy-read.md:8: point: picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/',
+    'content/pages/orphan.easy-read.md: there is no page "orphan" to pair this easy-read page with, so it is not published',
+    'providers/bad-easy-read.yaml:28: easy_read.points[1].text: "SLT" is not in the SEND glossary; write it out in full, or ask for it to be added to the glossary',
+    'providers/bad-easy-read.yaml:30: easy_read.points[2].text: "CP" has more than one meaning in the SEND glossary (cerebral palsy; child protection); write the one you mean in full',
+    'providers/bad-easy-read.yaml:32: easy_read.points[3].text: italics and underlining make words harder to read; use bold (**like this**) for emphasis',
+    'providers/bad-easy-read.yaml:32: easy_read.points[3].text: "are given" looks like passive voice; say who does what ("we check it", not "it is checked")',
+    'providers/bad-easy-read.yaml:34: easy_read.points[4].text: sentence joins two ideas with ";"; write one idea in each sentence: "We meet on Mondays; bring a snack."',
+    'providers/bad-easy-read.yaml:36: easy_read.points[5].text: "purchase" is not an everyday word; write "buy"',
+    'providers/bad-easy-read.yaml:38: easy_read.points[6].text: sentence has 17 words; easy read has at most 15: "Families who come to the club on Saturday mornings can also stay for lunch with everyone afterwards."',
+    'providers/bad-easy-read.yaml:40: easy_read.points[7].picture: point has no picture; choose one from the list at /easy-read/pictures/',
+    'providers/bad-easy-read.yaml:41: easy_read.points[8].picture: picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/',
+]
+
+
+def build_fixture(output, **overrides):
+    return run_pelican(PROVIDERS, output, PATH=str(CONTENT), **overrides)
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("easy-read-site") / "output"
+    result = build_fixture(output)
+    assert result.returncode == 0, result.stdout
+    return result, output
+
+
+def read(output, address):
+    return (output / address / "index.html").read_text(encoding="utf-8")
+
+
+def main_of(page):
+    return page[page.index('<main'):page.index('</main>')]
+
+
+def points_of(page):
+    """[(picture name, words)] of every point on an easy-read page, in order."""
+    found = re.findall(
+        r'<img class="app-easy-read__picture" src="/easy-read/pictures/([\w-]+)\.svg" alt="" width="80" height="80">'
+        r'\s*<div class="app-easy-read__words">\s*<p class="app-easy-read__text">(.*?)</p>',
+        page, re.S,
+    )
+    return [(picture, re.sub(r"<[^>]+>", "", text).replace("&#39;", "'").strip()) for picture, text in found]
+
+
+def section_points(page, heading):
+    part = page.split(f'<h2 class="govuk-heading-l app-easy-read__heading">{heading}</h2>', 1)[1]
+    return points_of(part.split("<h2", 1)[0])
+
+
+# --- what the check reports ----------------------------------------------------
+
+def test_the_check_reports_each_rule_with_its_file_line_and_message(fixture_site):
+    result, _ = fixture_site
+    for line in EXPECTED_FINDINGS:
+        assert line in result.stdout, line
+    assert "easy_read: 14 easy-read problem(s) in 3 file(s):" in result.stdout
+    assert "easy_read: 4 service pages and 4 content pages in easy read, 14 problem(s)" in result.stdout
+
+
+def test_generated_easy_read_and_good_twins_have_no_findings(fixture_site):
+    result, _ = fixture_site
+    flagged = {line.split(":")[0] for line in EXPECTED_FINDINGS}
+    assert flagged == {"content/pages/hard.easy-read.md", "content/pages/orphan.easy-read.md", "providers/bad-easy-read.yaml"}
+    for clean in ("generated-service.yaml", "override-service.yaml", "closed-service.yaml", "about.easy-read.md",
+                  "simple-guide.md", "index.easy-read.md"):
+        assert f"{clean}:" not in result.stdout.replace("providers/closed-service.yaml:25: last_reviewed", "")
+
+
+def test_a_strict_build_stops_on_any_finding(tmp_path):
+    result = build_fixture(tmp_path / "output", EASY_READ_STRICT=True)
+    assert result.returncode == 1
+    assert "easy_read: 14 easy-read problem(s), and EASY_READ_STRICT is on, so the build stops" in result.stdout
+    assert "ERROR" in result.stdout and EXPECTED_FINDINGS[5] in result.stdout
+    assert not (tmp_path / "output" / "services" / "bad-easy-read" / "easy-read").exists()
+
+
+def test_the_findings_are_in_the_context_for_the_editorial_report(tmp_path):
+    """In-process, to read the context the editorial report reads."""
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
+
+    seen = {}
+
+    def keep_context(generators):
+        seen["findings"] = generators[0].context["easy_read_findings"]
+        seen["links"] = generators[0].context["easy_read_links"]
+
+    signals.all_generators_finalized.connect(keep_context, weak=False)
+    try:
+        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(CONTENT), "PROVIDERS_PATH": str(PROVIDERS), "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"), "SERVICES_BUILD_DATE": "2026-11-22",
+        })
+        Pelican(settings).run()
+    finally:
+        signals.all_generators_finalized.disconnect(keep_context)
+
+    findings = seen["findings"]
+    assert [str(finding) for finding in findings] == EXPECTED_FINDINGS
+    first = findings[5]
+    assert (first.file, first.line, first.rule, first.where, first.url) == (
+        "providers/bad-easy-read.yaml", 28, "acronym", "easy_read.points[1].text", "services/bad-easy-read/easy-read/",
+    )
+    assert first.message.startswith('"SLT" is not in the SEND glossary')
+    assert sorted({finding.rule for finding in findings}) == [
+        "acronym", "emphasis", "hard-word", "one-idea", "pairing", "passive-voice", "picture-missing",
+        "picture-unknown", "readability", "sentence-length",
+    ]
+    assert seen["links"] == {
+        "": "easy-read/",
+        "about/": "about/easy-read/",
+        "family-guide/": "family-guide/easy-read/",
+        "hard/": "hard/easy-read/",
+        "services/bad-easy-read/": "services/bad-easy-read/easy-read/",
+        "services/closed-service/": "services/closed-service/easy-read/",
+        "services/generated-service/": "services/generated-service/easy-read/",
+        "services/override-service/": "services/override-service/easy-read/",
+    }
+
+
+# --- service pages -------------------------------------------------------------
+
+def test_every_service_with_a_page_has_an_easy_read_page_made_from_its_fields(fixture_site):
+    _, output = fixture_site
+    page = read(output, "services/generated-service/easy-read")
+    assert "<title>Fenwick Play and Health Club (easy read) - Northmoor Local Offer</title>" in page
+    # The provider's summary already meets the rules, so it is used, with SEND written out.
+    assert ('<p class="app-easy-read__summary">A club where children with special educational needs and '
+            'disabilities play and see a nurse.</p>') in page
+    assert section_points(page, "Who it is for") == [
+        ("birthday", "It is for children aged 0 to 5 years."),
+        ("people", "It can help with autism and hearing."),
+        ("people", "Children who live in Fenwick."),
+        ("doctor", "You need a diagnosis to use it. A diagnosis is when a doctor names a need."),
+        ("plan", "You do not need an Education, Health and Care plan."),
+    ]
+    assert section_points(page, "What happens") == [
+        ("doctor", "It helps children and young people stay healthy."),
+        ("play", "It has fun things to do."),
+    ]
+    assert section_points(page, "How much it costs") == [
+        ("money", "You have to pay for it."), ("money", "It costs 3 pounds a session."),
+    ]
+    assert section_points(page, "How to get help") == [
+        ("ask", "You can contact them yourself."),
+        ("help", "Your doctor can ask them for you."),
+        ("phone", "Phone them on 01632 960 111."),
+        ("email", "Email them at club@familylink.example.org."),
+    ]
+    assert '<a class="govuk-link" href="tel:+441632960111">01632 960 111</a>.' in page
+    assert section_points(page, "Where and when") == [
+        ("place", "You can go here:"),
+        ("clock", "It is open Monday to Wednesday, 9:30am to midday."),
+        ("calendar", "Term time only"),
+    ]
+    assert "Fenwick Youth Centre<br>3 Station Road<br>Fenwick<br>NM3 2AB" in page
+    # Yes answers, the languages, and the access details left out: at 25 words they are not easy read.
+    assert section_points(page, "Getting in") == [
+        ("wheelchair", "You can get in without steps."),
+        ("quiet", "There is a quiet room."),
+        ("talk", "They can also speak Polish."),
+        ("question", "Ask them about anything else you need."),
+    ]
+    assert "parking at the back" not in page
+    for service in ("generated-service", "override-service", "bad-easy-read", "closed-service"):
+        assert (output / "services" / service / "easy-read" / "index.html").is_file()
+
+
+def test_the_providers_own_easy_read_wins(fixture_site):
+    _, output = fixture_site
+    page = read(output, "services/override-service/easy-read")
+    assert '<p class="app-easy-read__summary">A quiet swim for you and your family.</p>' in page
+    # Its points replace the generated "What happens"; "It is free." is said once, under the cost.
+    assert section_points(page, "What happens") == [
+        ("play", "The pool is quiet and the water is warm."),
+        ("people", "Children with special educational needs and disabilities are welcome."),
+    ]
+    assert section_points(page, "How much it costs") == [("free", "It is free.")]
+    assert "It has fun things to do." not in page
+    assert "Quiet swimming sessions for disabled children" not in main_of(page)
+    # The other sections still come from the fields.
+    assert section_points(page, "How to get help") == [
+        ("ask", "You can contact them yourself."), ("website", "Look at their website."),
+    ]
+
+
+def test_a_closed_service_and_an_old_one_say_so_first(fixture_site):
+    _, output = fixture_site
+    page = read(output, "services/closed-service/easy-read")
+    notice = page.split('aria-label="Important">')[1].split('<h2 class="govuk-heading-l app-easy-read__heading">')[0]
+    assert points_of(notice) == [
+        ("stop", "This service has stopped for now."),
+        ("calendar", "The service last checked this page over a year ago."),
+        ("phone", "Contact them to check it before you go."),
+    ]
+    assert section_points(page, "How to get help")[0] == ("ask", "You need someone to ask them for you.")
+
+
+def test_every_picture_is_decorative_beside_its_words_and_is_published(fixture_site):
+    _, output = fixture_site
+    for address in ("services/generated-service/easy-read", "about/easy-read", "easy-read"):
+        page = main_of(read(output, address))
+        pictures = re.findall(r'<img class="app-easy-read__picture" src="/([^"]+)" alt="([^"]*)"', page)
+        assert pictures and all(alt == "" for _, alt in pictures)
+        assert all((output / src).is_file() for src, _ in pictures)
+
+
+def test_the_pictures_page_shows_the_licence_and_attribution(fixture_site):
+    _, output = fixture_site
+    page = read(output, "easy-read/pictures")
+    assert "All emojis designed by OpenMoji – the open-source emoji and icon project. License:" in page
+    assert '<a class="govuk-link" href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>' in page
+    assert "(version 17.0.0)" in page
+    # Here each picture stands alone, so it has a text alternative.
+    assert '<img src="/easy-read/pictures/talk.svg" alt="A person talking" width="48" height="48">' in page
+    assert "Attribution-ShareAlike 4.0 International" in (output / "easy-read" / "pictures" / "LICENSE.txt").read_text()
+    easy = read(output, "services/generated-service/easy-read")
+    assert 'The pictures are from <a class="govuk-link" href="/easy-read/pictures/">OpenMoji</a>.' in easy
+
+
+# --- twins of content pages ------------------------------------------------------
+
+@pytest.mark.parametrize("standard, twin", [
+    ("about", "about/easy-read"),                          # about.md and about.easy-read.md
+    ("family-guide", "family-guide/easy-read"),            # simple-guide.md with Easy_read_of: family-guide
+    ("", "easy-read"),                                     # index.easy-read.md: the home page
+    ("services/generated-service", "services/generated-service/easy-read"),
+])
+def test_pages_and_their_easy_read_versions_link_both_ways(fixture_site, standard, twin):
+    _, output = fixture_site
+    standard_page = read(output, standard) if standard else (output / "index.html").read_text()
+    assert f'<a class="govuk-link app-easy-read-link__link" href="/{twin}/">Easy read version</a>' in standard_page
+    back = "/" + (standard + "/" if standard else "")
+    assert f'<a class="govuk-link app-easy-read-link__link" href="{back}">Standard version</a>' in read(output, twin)
+
+
+def test_a_twin_is_written_from_its_markdown(fixture_site):
+    _, output = fixture_site
+    page = read(output, "about/easy-read")
+    assert '<p class="app-easy-read__summary">We help <strong>families</strong> find help.</p>' in page
+    assert points_of(page) == [
+        ("people", "We are a team at the council."),
+        ("help", "We help children with special educational needs and disabilities."),
+        ("family", "We help their families too."),
+        ("email", "Email us at team@example.org."),
+        ("list", "Look at all the services."),
+        ("phone", "Phone us to talk."),
+        ("home", "Come and see us."),
+    ]
+    assert 'Look at <a class="govuk-link" href="/services/">all the services</a>.' in page
+    assert '<h2 class="govuk-heading-l app-easy-read__heading">Who we are</h2>' in page
+
+
+def test_twins_stay_out_of_the_menus_and_keep_their_own_slugs(fixture_site):
+    result, output = fixture_site
+    assert "with slug" not in result.stdout
+    about = read(output, "about")
+    assert about.count("easy-read/") == 2  # the link to it, and its picture
+    assert "/about/easy-read/" not in (output / "index.html").read_text()
+    home = (output / "index.html").read_text()
+    assert home.count('href="/easy-read/"') == 1
+
+
+def test_a_twin_with_no_page_to_pair_with_is_not_published(fixture_site):
+    _, output = fixture_site
+    assert [path for path in output.rglob("*") if "orphan" in path.as_posix() or "nobody" in path.as_posix()] == []
+
+
+# --- the sample site -------------------------------------------------------------
+
+def test_the_sample_site_has_an_easy_read_page_for_every_service_and_no_findings(tmp_path):
+    result = run_pelican(ROOT / "providers", tmp_path / "output")
+    assert result.returncode == 0, result.stdout
+    assert "easy_read: 51 service pages and 4 content pages in easy read, 0 problem(s)" in result.stdout
+    pages = sorted((tmp_path / "output" / "services").glob("*/easy-read/index.html"))
+    assert len(pages) == 51
+    for twin in ("easy-read", "what-is-the-local-offer/easy-read", "coproduction/easy-read", "feedback/easy-read"):
+        assert (tmp_path / "output" / twin / "index.html").is_file(), twin
+
+
+def test_generated_easy_read_for_every_sample_service_passes_the_check(tmp_path):
+    """The sample providers with their hand-written easy read taken out, so
+    every word of every page is generated."""
+    providers = tmp_path / "providers"
+    shutil.copytree(ROOT / "providers", providers)
+    stripped = 0
+    for path in providers.glob("[!_]*.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if any(line.startswith("easy_read:") for line in lines):
+            start = next(i for i, line in enumerate(lines) if line.startswith("easy_read:"))
+            end = next((i for i in range(start + 1, len(lines)) if lines[i][:1].isalpha()), len(lines))
+            path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+            stripped += 1
+    assert stripped >= 9
+    result = run_pelican(providers, tmp_path / "output")
+    assert result.returncode == 0, result.stdout
+    assert "easy_read: 51 service pages and 4 content pages in easy read, 0 problem(s)" in result.stdout
+    page = (tmp_path / "output" / "services" / "riverside-speech-dropin" / "easy-read" / "index.html").read_text()
+    assert section_points(page, "What happens") == [
+        ("doctor", "It helps children and young people stay healthy."),
+        ("baby", "It is for babies and young children."),
+    ]
+
+
+# --- rebuilds ----------------------------------------------------------------------
+
+def test_a_rebuild_skips_unchanged_pages_rewrites_changed_ones_and_removes_turned_off_ones(tmp_path):
+    providers = tmp_path / "providers"
+    shutil.copytree(PROVIDERS, providers)
+    output = tmp_path / "output"
+    assert build_fixture(output, PROVIDERS_PATH=str(providers)).returncode == 0
+    generated = output / "services" / "generated-service" / "easy-read" / "index.html"
+    override = output / "services" / "override-service" / "easy-read" / "index.html"
+    before = {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in (generated, override)}
+
+    changed = providers / "override-service.yaml"
+    changed.write_text(changed.read_text().replace("The pool is quiet", "The pool is calm"))
+    assert build_fixture(output, PROVIDERS_PATH=str(providers)).returncode == 0
+    assert (generated.stat().st_mtime_ns, generated.read_bytes()) == before[generated]
+    assert "The pool is calm and the water is warm." in override.read_text()
+
+    result = build_fixture(output, PROVIDERS_PATH=str(providers), EASY_READ_SERVICES=False)
+    assert result.returncode == 0, result.stdout
+    assert not (output / "services" / "generated-service" / "easy-read").exists()
+    service_page = (output / "services" / "generated-service" / "index.html").read_text()
+    assert "Easy read version" not in service_page
+    assert (output / "about" / "easy-read" / "index.html").is_file()  # twins do not depend on the setting
+
+
+def test_the_output_is_the_same_with_or_without_the_cache(tmp_path, fixture_site):
+    _, cached_output = fixture_site
+    result = build_fixture(tmp_path / "output", EASY_READ_CACHE=False)
+    assert result.returncode == 0
+    for page in sorted(cached_output.rglob("easy-read/index.html")):
+        relative = page.relative_to(cached_output)
+        assert (tmp_path / "output" / relative).read_bytes() == page.read_bytes(), relative

@@ -1,0 +1,267 @@
+"""The easy-read check, rule by rule, with exact messages; the glossary that
+writes acronyms out; and the words easy read is made from."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from easy_read import words
+from easy_read.check import Checker, Finding, passive_phrases, reading_ease, sentences, word_count
+from easy_read.glossary import Glossary, load_glossary
+from easy_read.pictures import PICTURES, copy_pictures, openmoji_package
+from easy_read.settings import DEFAULTS, check_settings
+from tests.conftest import ROOT
+
+FIXTURE_GLOSSARY = Path(__file__).parent / "fixtures" / "easy_read" / "content" / "data" / "send-glossary.yaml"
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary(FIXTURE_GLOSSARY, ["OK", "TV"])
+
+
+@pytest.fixture(scope="module")
+def checker(glossary):
+    return Checker(glossary, hard_words=DEFAULTS["EASY_READ_HARD_WORDS"])
+
+
+def rules(checker, text):
+    return checker.check_text(text, checker.glossary.write_out(text))
+
+
+# --- each rule flags a bad example, with its exact message ------------------
+
+def test_a_sentence_over_15_words(checker):
+    text = "Families who come to the club on Saturday mornings can also stay for lunch with everyone afterwards."
+    assert rules(checker, text) == [(
+        "sentence-length",
+        'sentence has 17 words; easy read has at most 15: "Families who come to the club on Saturday '
+        'mornings can also stay for lunch with everyone afterwards."',
+    )]
+
+
+def test_15_words_is_allowed_and_the_limit_is_a_setting(glossary):
+    text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen."
+    assert Checker(glossary).check_text(text, text) == []
+    assert Checker(glossary, max_words=10).check_text(text, text) == [(
+        "sentence-length", f'sentence has 15 words; easy read has at most 10: "{text}"',
+    )]
+
+
+def test_sentence_length_counts_the_words_readers_see(checker):
+    # "SEND" is written out as five words, so 12 written words are 16 shown.
+    text = "We help children with SEND to play and learn at our club."
+    assert word_count(text) == 12
+    assert rules(checker, text) == [(
+        "sentence-length",
+        'sentence has 16 words; easy read has at most 15: "We help children with special educational '
+        'needs and disabilities to play and learn at our club."',
+    )]
+
+
+def test_an_acronym_that_is_not_in_the_glossary(checker):
+    assert rules(checker, "We work with the SLT team.") == [(
+        "acronym",
+        '"SLT" is not in the SEND glossary; write it out in full, or ask for it to be added to the glossary',
+    )]
+
+
+def test_an_acronym_with_two_meanings(checker):
+    assert rules(checker, "Ask us about CP.") == [(
+        "acronym",
+        '"CP" has more than one meaning in the SEND glossary (cerebral palsy; child protection); '
+        "write the one you mean in full",
+    )]
+
+
+def test_passive_voice(checker):
+    assert rules(checker, "Children are given a welcome.") == [(
+        "passive-voice", '"are given" looks like passive voice; say who does what ("we check it", not "it is checked")',
+    )]
+    assert rules(checker, "Your form is always checked by a nurse.") == [(
+        "passive-voice", '"is always checked" looks like passive voice; say who does what ("we check it", not "it is checked")',
+    )]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We check it.", "It is free.", "The service is closed on Monday.", "It is for disabled children.",
+    "You do not need a diagnosis.", "You are welcome.", "We are interested in your ideas.", "It is a red bus.",
+])
+def test_active_sentences_are_not_passive(sentence):
+    assert passive_phrases(sentence) == []
+
+
+def test_one_idea_per_sentence(checker):
+    assert rules(checker, "We meet on Mondays; bring a snack.") == [(
+        "one-idea", 'sentence joins two ideas with ";"; write one idea in each sentence: "We meet on Mondays; bring a snack."',
+    )]
+    assert rules(checker, "We have a garden, which has a swing.") == [(
+        "one-idea", 'sentence joins two ideas with "which"; write one idea in each sentence: "We have a garden, which has a swing."',
+    )]
+
+
+def test_words_that_are_not_everyday_words(checker):
+    assert rules(checker, "You can purchase a ticket.") == [("hard-word", '"purchase" is not an everyday word; write "buy"')]
+    assert rules(checker, "Come early in order to park.") == [("hard-word", '"in order to" is not an everyday word; write "to"')]
+
+
+@pytest.mark.parametrize("text", ["Children get a *special* welcome.", "Children get a _special_ welcome.",
+                                  "Children get a <em>special</em> welcome.", "Children get a <u>special</u> welcome."])
+def test_italics_and_underlining(checker, text):
+    assert rules(checker, text) == [(
+        "emphasis", "italics and underlining make words harder to read; use bold (**like this**) for emphasis",
+    )]
+
+
+def test_bold_is_the_emphasis_to_use(checker):
+    assert rules(checker, "Children get a **special** welcome.") == []
+
+
+def test_a_point_without_a_picture_and_a_picture_not_in_the_set(checker):
+    assert checker.check_picture(None, PICTURES) == [
+        ("picture-missing", "point has no picture; choose one from the list at /easy-read/pictures/"),
+    ]
+    assert checker.check_picture("rocket", PICTURES) == [
+        ("picture-unknown", 'picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/'),
+    ]
+    assert checker.check_picture("talk", PICTURES) == []
+
+
+def test_reading_ease_below_the_minimum(checker):
+    hard = ["Comprehensive multidisciplinary intervention facilitates developmental opportunities."]
+    score = reading_ease(hard)
+    assert score < 0
+    assert checker.check_page(hard, 1) == [
+        ("readability", f"reading ease is {score:.1f}, below 70; use shorter words and sentences"),
+    ]
+    easy = ["You can talk to someone. It is free. Come on Monday."]
+    assert reading_ease(easy) > 90
+    assert checker.check_page(easy, 3) == []
+
+
+def test_a_page_with_too_many_points(glossary):
+    assert Checker(glossary, max_points=3).check_page(["It is free."], 4) == [
+        ("page-length", "page has 4 points; easy read has at most 3 on a page: split it into shorter pages"),
+    ]
+
+
+def test_good_easy_read_has_no_findings(checker):
+    for text in ["A speech therapist helps children who find talking hard.", "You do not need to book. Just come along.",
+                 "It costs 3 pounds. One carer goes free.", "Phone them on 01632 960 123.", "We are OK with TV."]:
+        assert rules(checker, text) == [], text
+
+
+def test_a_finding_reads_like_the_other_problems_in_the_build_log():
+    finding = Finding("providers/x.yaml", 12, "acronym", '"SLT" is not in the SEND glossary', "easy_read.points[1].text", "services/x/easy-read/")
+    assert str(finding) == 'providers/x.yaml:12: easy_read.points[1].text: "SLT" is not in the SEND glossary'
+    assert str(Finding("content/pages/x.easy-read.md", None, "readability", "reading ease is 52.0, below 70", "page")) == (
+        "content/pages/x.easy-read.md: page: reading ease is 52.0, below 70"
+    )
+
+
+def test_sentences_and_words():
+    assert sentences("It is free. Come along!\nAsk us? Yes") == ["It is free.", "Come along!", "Ask us?", "Yes"]
+    assert word_count("Phone 01632 960 123 or email hello@riverside-therapy.example.org.") == 7
+    assert word_count("It is open 9:30am to midday.") == 6
+
+
+# --- the glossary ------------------------------------------------------------
+
+def test_acronyms_are_written_out_from_the_glossary(glossary):
+    assert glossary.write_out("We help children with SEND.") == "We help children with special educational needs and disabilities."
+    assert glossary.write_out("SEND is a word. GPs can help.") == (
+        "Special educational needs and disabilities is a word. General practitioners can help."
+    )
+    assert glossary.write_out("Ask for an EHC needs assessment.") == "Ask for an Education, Health and Care needs assessment."
+    assert glossary.write_out("Ask about CP.") == "Ask about CP."  # two meanings: never guessed
+
+
+def test_what_is_not_an_acronym(glossary):
+    text = "Come to NM1 4AB at 10:00 with McDonald, OK? I like TV."
+    assert glossary.problems(text) == []
+    assert glossary.write_out(text) == text
+
+
+def test_a_missing_glossary_flags_every_acronym(tmp_path, caplog):
+    empty = load_glossary(tmp_path / "missing.yaml")
+    assert empty.problems("SEND and GP") == [("SEND", []), ("GP", [])]
+    assert f"easy_read: no SEND glossary at {tmp_path / 'missing.yaml'}, so every acronym is flagged" in caplog.text
+
+
+def test_the_sites_glossary_has_what_generated_easy_read_uses():
+    site = load_glossary(ROOT / "content" / "data" / "send-glossary.yaml")
+    assert site.write_out("SEND") == "Special educational needs and disabilities"
+    assert Glossary([{"acronym": "X", "full": None}]).meanings == {}
+
+
+# --- the words easy read is made from ----------------------------------------
+
+def test_every_sentence_the_generator_can_say_passes_the_check(checker):
+    said = [sentence for sentence, _ in words.CATEGORY_WORDS.values()]
+    said += list(words.REFERRAL_WORDS.values())
+    said += [sentence for sentence, _ in words.FEATURE_WORDS.values()] + [words.STEPS_NO[0]]
+    said += [words.age_sentence(low, high) for low, high in ((0, 5), (5, 11), (14, 25), (18, 25), (0, 25), (3, 3))]
+    said += [words.needs_sentence(["asd", "hi", "vi"], False), words.needs_sentence(["asd", "hi", "vi", "pd"], False),
+             words.needs_sentence([], True), words.opening_sentence("Monday, Wednesday and Friday", "09:30", "17:45"),
+             words.languages_sentence(["English", "Polish", "Urdu", "Welsh"]), words.languages_sentence(list("abcd"))]
+    for sentence in said:
+        assert rules(checker, sentence) == [], sentence
+
+
+def test_the_words_cover_every_code_service_directory_uses():
+    from service_directory import words as directory_words
+    labels = set(directory_words.REFERRAL_LABELS.values()) - {directory_words.REFERRAL_LABELS["self"]}
+    assert set(words.REFERRAL_WORDS) == labels
+    assert set(words.FEATURE_WORDS) == set(directory_words.ACCESSIBILITY_FEATURES)
+    schema = json.loads((ROOT / "plugins" / "service_directory" / "schema.json").read_text())
+    needs = set(schema["$defs"]["need_or_all"]["enum"]) - {"all"}
+    # "oth" (other) has no everyday word: a service with only "oth" gets no needs sentence.
+    assert set(words.NEED_WORDS) == needs - {"oth"}
+
+
+def test_the_sample_councils_categories_all_have_words():
+    from pelican.settings import read_settings
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert set(settings["LOCAL_OFFER_CATEGORIES"]) == set(words.CATEGORY_WORDS)
+
+
+@pytest.mark.parametrize("value, text", [("09:30", "9:30am"), ("10:00", "10am"), ("12:00", "midday"),
+                                         ("12:15", "12:15pm"), ("17:00", "5pm"), ("00:00", "midnight")])
+def test_clock_times_in_everyday_words(value, text):
+    assert words.clock_time(value) == text
+
+
+# --- pictures and settings ------------------------------------------------------
+
+def test_every_picture_in_the_set_is_in_the_pinned_openmoji_package(tmp_path):
+    version, svg_dir, licence = openmoji_package()
+    assert version == "17.0.0"
+    assert [name for name, (code, _) in PICTURES.items() if not (svg_dir / f"{code}.svg").is_file()] == []
+    assert "Attribution-ShareAlike 4.0 International" in licence.read_text(encoding="utf-8")
+    assert copy_pictures(tmp_path) == len(PICTURES) + 1
+    assert (tmp_path / "talk.svg").read_bytes() == (svg_dir / "1F5E3.svg").read_bytes()
+    assert copy_pictures(tmp_path) == 0  # unchanged files are not written again
+
+
+def test_every_picture_a_sample_provider_uses_is_in_the_set():
+    import yaml
+    used = set()
+    for path in (ROOT / "providers").glob("[!_]*.yaml"):
+        for point in (yaml.safe_load(path.read_text()).get("easy_read") or {}).get("points", []):
+            used.add(point.get("picture"))
+    assert used and used <= set(PICTURES)
+
+
+def test_bad_settings_are_reported_and_replaced():
+    settings = {**DEFAULTS, "EASY_READ_MAX_WORDS": 0, "EASY_READ_MIN_READING_EASE": "high",
+                "EASY_READ_CATEGORY_WORDS": {"health": "It is health."}, "EASY_READ_PICTURES_URL": "/pictures"}
+    assert check_settings(settings) == [
+        "EASY_READ_MAX_WORDS must be a whole number, at least 1; got 0; 15 is used",
+        "EASY_READ_MIN_READING_EASE must be a number or None; got 'high'; 70 is used",
+        "EASY_READ_CATEGORY_WORDS must map category ids to (sentence, picture), e.g. {'health': ('It helps you stay "
+        "healthy.', 'doctor')}; got {'health': 'It is health.'}; the built-in words are used",
+        "EASY_READ_PICTURES_URL must be a folder address such as 'easy-read/pictures/'; got '/pictures'; that one is used",
+    ]
+    assert (settings["EASY_READ_MAX_WORDS"], settings["EASY_READ_MIN_READING_EASE"]) == (15, 70)
+    assert check_settings(dict(DEFAULTS)) == []
