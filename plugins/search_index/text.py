@@ -19,16 +19,20 @@ TAG = re.compile(r"<[^>]*>")
 def fold(text):
     """Lower case, accents removed, apostrophes dropped, everything else that is
     not a letter or digit turned into one space."""
-    text = unicodedata.normalize("NFKD", str(text).lower())
-    text = "".join(EXTRA_FOLDS.get(char, char) for char in text if not unicodedata.combining(char))
+    text = str(text).lower()
+    if not text.isascii():  # most text is; folding it character by character is slow
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(EXTRA_FOLDS.get(char, char) for char in text if not unicodedata.combining(char))
     text = APOSTROPHES.sub("", text)
     return NOT_WORD.sub(" ", text).strip()
 
 
 def fold_keep_case(text):
     """As `fold`, but keeping capitals, for matching acronyms as they are written."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(EXTRA_FOLDS.get(char, char) for char in text if not unicodedata.combining(char))
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(EXTRA_FOLDS.get(char, char) for char in text if not unicodedata.combining(char))
     text = APOSTROPHES.sub("", text)
     return re.sub(r"[^A-Za-z0-9]+", " ", text).strip()
 
