@@ -57,6 +57,8 @@ class ServiceGenerator(Generator):
             if checked.status == "draft" and not include_drafts:
                 continue
             service = make_service(checked.data, checked.path, self.terms, renderer, settings, self.context, stale_before)
+            # Other plugins key their own caches on it: the same digest means the same file.
+            service.source_sha = self.file_shas[str(checked.path)]
             self.pages.append(service)
             self.add_source_path(service)
 
