@@ -4,9 +4,14 @@ A council copies this file and changes the council block, the categories and
 the areas. Every setting our plugins read is listed in plugins/README.md.
 """
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Pelican finds the plugins through PLUGIN_PATHS; the library they share
+# (plugins/written_yaml) must also be importable by name.
+if str(HERE / "plugins") not in sys.path:
+    sys.path.append(str(HERE / "plugins"))
 
 # --- The council -----------------------------------------------------------
 COUNCIL_NAME = "Northmoor Council"

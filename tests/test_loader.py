@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from service_directory.loader import load_file, load_text
+from written_yaml.loader import load_file, load_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "providers"
 
@@ -83,7 +83,7 @@ def test_one_document_per_file():
 
 
 def test_empty_file():
-    _, problems = load_text("# nothing yet\n", "providers/x.yaml")
+    _, problems = load_text("# nothing yet\n", "providers/x.yaml", "copy providers/_template.yaml and fill it in")
     assert [str(p) for p in problems] == [
         "providers/x.yaml:1: (file): the file is empty; copy providers/_template.yaml and fill it in"
     ]

@@ -7,8 +7,8 @@ published, as service_directory does with provider files.
 from dataclasses import dataclass, field
 
 from .fields import check_entry
-from .problems import Problem
-from .yaml_text import load_file
+from written_yaml.loader import load_file
+from written_yaml.problems import Problem
 
 
 @dataclass

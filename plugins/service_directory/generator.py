@@ -16,7 +16,7 @@ from pelican.log import console
 from .build_cache import BuildCache, digest, folder_digest, settings_digest
 from .images import publish_images
 from .markdown_text import MarkdownRenderer
-from .problems import ERROR, WARNING
+from written_yaml.problems import ERROR, WARNING
 from .service import make_service
 from .settings import build_date, months_before
 from .terms import file_services, make_age_groups, make_need_groups, make_terms

@@ -12,9 +12,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from .coerce import coerce
-from .loader import load_file
+from written_yaml.loader import load_file
 from .messages import problems_from_error
-from .problems import ERROR, content_problem
+from written_yaml.problems import ERROR, content_problem
 from .rules import check_rules
 from .schema import inline_refs, site_schema
 
@@ -60,7 +60,7 @@ class ProviderChecker:
     def check_file(self, path):
         path = Path(path)
         shown = self.display_path(path)
-        loaded, problems = load_file(path, shown)
+        loaded, problems = load_file(path, shown, empty_hint="copy providers/_template.yaml and fill it in")
         checked = CheckedFile(path, shown, problems=list(problems))
         if path.suffix != ".yaml":
             message = f"provider files end in .yaml; rename this file to {path.stem}.yaml"

@@ -1,7 +1,7 @@
-"""A problem found in a provider file, and how editors read it.
+"""A problem found in a file someone wrote, and how editors read it.
 
-Every problem is one line: `providers/<file>.yaml:<line>: <where>: <what is
-wrong and what to write>`, so an editor (or GitHub) can jump straight to it.
+Every problem is one line: `<file>:<line>: <where>: <what is wrong and what to
+write>`, so an editor (or GitHub) can jump straight to it.
 """
 
 from dataclasses import dataclass
@@ -22,7 +22,7 @@ class Problem:
     path: tuple
     message: str
     severity: str = ERROR
-    kind: str = PARSE
+    kind: str = CONTENT
 
     @property
     def where(self):

@@ -15,7 +15,7 @@ try:  # libyaml composes ten times faster; the pure-Python parser is the fallbac
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-from .problems import Problem
+from .problems import PARSE, Problem
 
 
 @dataclass
@@ -38,8 +38,9 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first_line = key, line, first_line
 
 
-def load_text(text, display_path):
-    """Parse `text`; return (LoadedFile or None, [Problem])."""
+def load_text(text, display_path, empty_hint=""):
+    """Parse `text`; return (LoadedFile or None, [Problem]). `empty_hint` ends
+    the message for an empty file (say, which template to copy)."""
     if text.startswith("\ufeff"):  # a byte-order mark is tolerated
         text = text[1:]
     try:
@@ -47,14 +48,14 @@ def load_text(text, display_path):
     except yaml.MarkedYAMLError as error:
         return None, [_parse_problem(error, text, display_path)]
     except yaml.YAMLError as error:  # errors without a position
-        return None, [Problem(display_path, 1, (), f"the file is not valid YAML: {error}")]
+        return None, [Problem(display_path, 1, (), f"the file is not valid YAML: {error}", kind=PARSE)]
 
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
         message = "a provider file holds one YAML document, and a second one starts here; remove the `---` line and what follows"
-        return None, [Problem(display_path, line, (), message)]
+        return None, [Problem(display_path, line, (), message, kind=PARSE)]
     if not nodes or nodes[0] is None:
-        return None, [Problem(display_path, 1, (), "the file is empty; copy providers/_template.yaml and fill it in")]
+        return None, [Problem(display_path, 1, (), "the file is empty" + (f"; {empty_hint}" if empty_hint else ""), kind=PARSE)]
 
     loaded = LoadedFile(data=None)
     problems = []
@@ -62,15 +63,15 @@ def load_text(text, display_path):
     return loaded, problems
 
 
-def load_file(path, display_path):
+def load_file(path, display_path, empty_hint=""):
     """Read `path` as UTF-8 and parse it; return (LoadedFile or None, [Problem])."""
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except UnicodeDecodeError as error:
         message = f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        return None, [Problem(display_path, 1, (), message)]
-    return load_text(text, display_path)
+        return None, [Problem(display_path, 1, (), message, kind=PARSE)]
+    return load_text(text, display_path, empty_hint)
 
 
 def _to_python(node, path, lines, problems, display_path):
@@ -81,7 +82,7 @@ def _to_python(node, path, lines, problems, display_path):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(
-                    Problem(display_path, key_node.start_mark.line + 1, path, "a key must be a plain word, such as `name`")
+                    Problem(display_path, key_node.start_mark.line + 1, path, "a key must be a plain word, such as `name`", kind=PARSE)
                 )
                 continue
             key = key_node.value
@@ -91,7 +92,7 @@ def _to_python(node, path, lines, problems, display_path):
                     f"`{key}` is written twice (first on line {first_lines[key]}); "
                     "keep one and delete the other"
                 )
-                problems.append(Problem(display_path, key_line, path + (key,), message))
+                problems.append(Problem(display_path, key_line, path + (key,), message, kind=PARSE))
                 continue
             first_lines[key] = key_line
             lines[path + (key,)] = key_line
@@ -119,7 +120,7 @@ def _parse_problem(error, text, display_path):
         hint = "indent with spaces, not tabs"
     else:
         hint = next((fix for start, fix in _PARSE_HINTS if what.startswith(start)), _DEFAULT_HINT)
-    return Problem(display_path, line, (), f"the file is not valid YAML ({what}); {hint}")
+    return Problem(display_path, line, (), f"the file is not valid YAML ({what}); {hint}", kind=PARSE)
 
 
 # What the parser says (libyaml's words, then PyYAML's), and what a provider should do about it.
@@ -130,4 +131,4 @@ _PARSE_HINTS = [
     ("could not find expected ':'", "each line inside a section needs `key: value`"),
     ("did not find expected key", "check that the keys in this section line up under each other"),
 ]
-_DEFAULT_HINT = "check the indentation, and put text with a colon or a # in quotes"
+_DEFAULT_HINT = "check the indentation, and put text that contains a colon or a # in quotes"
