@@ -89,6 +89,7 @@ class Glossary:
     def __init__(self, entries):
         self.entries = list(entries)
         self._phrases = []  # (folded phrase, entry index), matched in lower case
+        self._by_first_word = {}  # first word of a folded phrase -> [(phrase, entry index), ...]
         self._capitals = {}  # acronym as written -> entry indexes, matched as written
         self._codes = {}  # lower-case acronym -> entry indexes, for need codes such as "asd"
         self._words = []
@@ -104,6 +105,8 @@ class Glossary:
             self._phrases += [(folded, index) for folded in sorted({stem_words(fold(phrase)) for phrase in phrases}) if folded]
             words = fold(" ".join(filter(None, [entry.acronym, entry.full, *entry.synonyms]))).split()
             self._words.append(sorted(set(words)))
+        for phrase, index in self._phrases:
+            self._by_first_word.setdefault(phrase.split(" ", 1)[0], []).append((phrase, index))
 
     def matching(self, text, need_codes=()):
         """Indexes of the entries that `text` (as the provider wrote it) or the need codes use.
@@ -112,12 +115,10 @@ class Glossary:
         folded = stem_words(fold(text))
         tokens = set(folded.split())
         padded = f" {folded} "
-        for phrase, index in self._phrases:
-            if " " in phrase:
-                if phrase.split(" ", 1)[0] in tokens and f" {phrase} " in padded:
+        for token in tokens:
+            for phrase, index in self._by_first_word.get(token, ()):
+                if " " not in phrase or f" {phrase} " in padded:
                     found.add(index)
-            elif phrase in tokens:
-                found.add(index)
         for token in set(fold_keep_case(text).split()):
             found.update(self._capitals.get(token, ()))
         for code in need_codes:
