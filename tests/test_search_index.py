@@ -4,12 +4,17 @@ and what editors are told."""
 import base64
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
+from lunr import get_default_builder
+from lunr.index import Index
+from lunr.tokenizer import Tokenizer
 
-from search_index.settings import DEFAULTS, check_settings
-from search_index.shards import split
+from search_index.settings import DEFAULTS, FIELD_BOOSTS, check_settings
+from search_index.shards import build_index, dumps, index_postings, split, term_files
+from search_index.weights import Analyzer, term_postings
 from tests.conftest import ROOT, run_pelican
 
 SITE = Path(__file__).parent / "fixtures" / "site" / "providers"
@@ -88,6 +93,58 @@ def test_each_weight_is_the_sum_of_the_whole_indexs_field_vector_weights(relevan
         assert quokka[doc] == pytest.approx(total, rel=0.005)
 
 
+def built_terms(data):
+    """Every term's posting in the built term files."""
+    manifest = json.loads((data / "manifest.json").read_text())
+    postings = {}
+    for key in manifest["terms"]:
+        postings.update(json.loads((data / "terms" / f"{key}.json").read_text()))
+    return postings
+
+
+def direct_postings(documents, boosts=FIELD_BOOSTS):
+    analyzer = Analyzer()
+    counts = [analyzer.field_counts(document, boosts) for document in documents]
+    return term_postings(counts, boosts, analyzer.k1, analyzer.b)
+
+
+TRICKY = [
+    "", "   ", "Autism-friendly swimming\u00a0club\ttonight\nand\fthen", "The the THE and of", "a--b - c",
+    "running runs ran runner", "zoe's caf\u00e9 \u2014 \u00c6sop stra\u00dfe", "...dots... _under_ score_",
+    "x" * 40, "lay try relational conditional 1234 12:30", "hyphen-ated hyphen ated",
+]
+
+
+def test_the_direct_weights_equal_those_of_a_whole_lunr_index_number_for_number():
+    rng = random.Random(7)
+    words = "autism speech therapy play group the and of club sensory a running runs ehcp salt-water".split()
+    documents = [
+        {"ref": str(n), **{field: " ".join(rng.choice(words + TRICKY) for _ in range(rng.randint(0, 30)))
+                          for field in FIELD_BOOSTS}}
+        for n in range(300)
+    ]
+    expected = index_postings(build_index(documents, FIELD_BOOSTS))
+    assert direct_postings(documents) == expected
+    boosts = {field: boost * 1.5 for field, boost in FIELD_BOOSTS.items()}
+    assert direct_postings(documents, boosts) == index_postings(build_index(documents, boosts))
+
+
+def test_text_is_cut_into_terms_as_lunrs_tokenizer_and_pipeline_cut_it():
+    analyzer = Analyzer()
+    pipeline = get_default_builder().pipeline
+    for text in TRICKY:
+        assert analyzer.terms(text) == [str(token) for token in pipeline.run(Tokenizer(text))], text
+
+
+def test_the_sample_sites_term_files_hold_the_whole_lunr_indexs_weights(tmp_path_factory):
+    output = tmp_path_factory.mktemp("sample-whole") / "output"
+    result = run_pelican(ROOT / "providers", output, SEARCH_WHOLE_INDEX=True)
+    assert result.returncode == 0, result.stdout
+    data = output / "search" / "data"
+    whole = Index.load(json.loads((data / "whole-index.json").read_text()))
+    assert built_terms(data) == index_postings(whole)
+
+
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("search-site") / "output"
@@ -158,6 +215,7 @@ def test_a_big_term_file_is_split_by_a_longer_key():
     for key, terms in shards.items():
         for term in terms:
             assert key == max((k for k in shards if term.startswith(k)), key=len)
+    assert term_files(postings, 1000) == {key: dumps(terms) for key, terms in shards.items()}
 
 
 def test_a_small_index_stays_in_two_letter_files():
@@ -197,3 +255,4 @@ def test_store_pages_hold_store_page_size_services(tmp_path):
     store = tmp_path / "output" / "search" / "data" / "store"
     assert sorted(path.name for path in store.iterdir()) == ["0.json", "1.json"]
     assert math.prod(len(json.loads(p.read_text())) for p in store.iterdir()) == 1
+

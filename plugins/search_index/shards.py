@@ -11,9 +11,12 @@ expands to, counting how many query words expanded to it. The score is then
 
 so each term needs only one weight per document: the sum of its field-vector
 weights over the fields (the field boosts are already in them). A term file
-holds exactly that, for its terms, taken from the one index built here, so a
-query scores as the whole index would (weights rounded to 3 significant
-digits). tests/browser/test_search_index.py checks this against lunr.js's own
+holds exactly that, for its terms, so a query scores as the whole index would
+(weights rounded to 3 significant digits). The weights are computed directly
+by weights.py, which gives the same numbers as `index_postings` of a whole
+lunr.py index (`build_index`) in a fraction of the time; the whole index is
+built only for SEARCH_WHOLE_INDEX, the tests and the benchmark.
+tests/browser/test_search_index.py checks the ranking against lunr.js's own
 `Index.query` on the whole index.
 
 A term file holds every term that starts with its key. Keys start as a term's
@@ -26,6 +29,8 @@ starts the term.
 import json
 
 from lunr import get_default_builder
+
+from .weights import round_weight
 
 MAX_KEY_LENGTH = 8
 FIRST_KEY_LENGTH = 2
@@ -43,8 +48,9 @@ def build_index(documents, boosts):
     return builder.build()
 
 
-def term_postings(index):
-    """{term: [doc, weight, doc, weight, ...]}: the documents that hold the term
+def index_postings(index):
+    """What weights.term_postings computes, taken from a whole lunr.py index:
+    {term: [doc, weight, doc, weight, ...]}: the documents that hold the term
     in any field, ascending and written as differences from the previous one,
     each with the sum of the term's field-vector weights in that document."""
     weights = {}
@@ -60,30 +66,46 @@ def term_postings(index):
         docs = sorted({int(ref) for field, refs in posting.items() if field != "_index" for ref in refs})
         flat, previous = [], 0
         for doc in docs:
-            flat += [doc - previous, _round(weights[(term_index, doc)])]
+            flat += [doc - previous, round_weight(weights[(term_index, doc)])]
             previous = doc
         postings[term] = flat
     return postings
 
 
-def _round(weight):
-    """Three significant digits: lunr's ranking is unchanged but for near ties,
-    and the files are smaller."""
-    value = float(f"{weight:.3g}")
-    return int(value) if value.is_integer() else value
+def term_files(postings, max_bytes):
+    """{key: JSON text}: `dumps` of each of `split`'s term files, with each
+    term's posting turned into JSON only once."""
+    texts = {}
+    shards = split(postings, max_bytes, texts)
+    return {
+        key: "{" + ",".join(f"{dumps(term)}:{texts[term] if term in texts else dumps(posting)}"
+                            for term, posting in terms.items()) + "}"
+        for key, terms in shards.items()
+    }
 
 
-def split(postings, max_bytes):
+def split(postings, max_bytes, texts=None):
     """{key: {term: entry}}: the term files, each under `max_bytes` of JSON where
-    a longer key can split it."""
+    a longer key can split it. `texts`, if given, is filled with the JSON of the
+    postings measured."""
     shards = {}
+    texts = {} if texts is None else texts
+
+    def size(terms):
+        total = 0
+        for term in terms:
+            text = texts.get(term)
+            if text is None:
+                text = texts[term] = dumps(postings[term])
+            total += len(term) + len(text) + 4
+        return total
 
     def place(terms, key_length):
         groups = {}
         for term in terms:
             groups.setdefault(term[:key_length], []).append(term)
         for key, group in groups.items():
-            if key_length >= MAX_KEY_LENGTH or _size(postings, group) <= max_bytes:
+            if key_length >= MAX_KEY_LENGTH or size(group) <= max_bytes:
                 shards[key] = group
                 continue
             short = [term for term in group if len(term) <= key_length]
@@ -93,10 +115,6 @@ def split(postings, max_bytes):
 
     place(sorted(postings), FIRST_KEY_LENGTH)
     return {key: {term: postings[term] for term in sorted(shards[key])} for key in sorted(shards)}
-
-
-def _size(postings, terms):
-    return sum(len(term) + len(dumps(postings[term])) + 4 for term in terms)
 
 
 def dumps(value):
