@@ -18,7 +18,7 @@ CONTENT = FIXTURE / "content"
 # Every finding the fixture site has: the provider file that breaks each rule
 # once, the twin with hard words, and the twin with no page to pair with.
 EXPECTED_FINDINGS = [
-    'content/pages/hard.easy-read.md: page: reading ease is -88.3, below 70; use shorter words and sentences',
+    'content/pages/hard.easy-read.md: page: reading ease is -88.4, below 70; use shorter words and sentences',
     'content/pages/hard.easy-read.md:7: point: italics and underlining make words harder to read; use bold (**like this**) for emphasis',
     'content/pages/hard.easy-read.md:7: point: point has no picture; choose one from the list at /easy-read/pictures/',
     'content/pages/hard.easy-read.md:8: point: picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/',

@@ -7,6 +7,7 @@ the acronym and emphasis rules run on the words as written.
 """
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 
@@ -85,6 +86,7 @@ class Checker:
                  pictures_url="/easy-read/pictures/"):
         self.glossary = glossary
         self.pictures_url = pictures_url
+        self._checked = {}
         self.max_words = max_words
         self.min_reading_ease = min_reading_ease
         self.max_points = max_points
@@ -97,6 +99,13 @@ class Checker:
         """[(rule, message)] for one piece of text: `written` as its author
         wrote it (plain text, Markdown markers included), `shown` as readers
         see it (acronyms written out, markup removed)."""
+        # Generated sentences repeat on every service page: check each once.
+        key = (written, shown)
+        if key not in self._checked:
+            self._checked[key] = self._check_text(written, shown)
+        return list(self._checked[key])
+
+    def _check_text(self, written, shown):
         problems = []
         for word, meanings in self.glossary.problems(written):
             if meanings:
@@ -126,6 +135,17 @@ class Checker:
             return [("picture-unknown", f'picture "{picture}" is not in the picture set; choose one from the list at {self.pictures_url}')]
         return []
 
+    def reading_ease_of(self, shown):
+        score = reading_ease([shown])
+        return score if score is not None else 0
+
+    def easy_enough(self, shown_texts):
+        """Whether the texts together have the reading ease a page needs."""
+        if self.min_reading_ease is None:
+            return True
+        score = reading_ease(shown_texts)
+        return score is None or score >= self.min_reading_ease
+
     def check_page(self, shown_texts, points):
         """[(rule, message)] for a whole page: its length and its reading ease."""
         problems = []
@@ -133,6 +153,8 @@ class Checker:
             problems.append(("page-length", f"page has {points} points; easy read has at most {self.max_points} on a page: split it into shorter pages"))
         score = reading_ease(shown_texts)
         if score is not None and self.min_reading_ease is not None and score < self.min_reading_ease:
+            # Rounded down, so 69.96 is never shown as "70.0, below 70".
+            score = math.floor(score * 10) / 10
             problems.append(("readability", f"reading ease is {score:.1f}, below {self.min_reading_ease}; use shorter words and sentences"))
         return problems
 

@@ -29,8 +29,14 @@ def is_acronym(word):
     return capitals >= 2 and capitals >= smalls
 
 
+# Two capitals in one word: without this, a text has no acronym (most have none).
+TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]*[A-Z]")
+
+
 def acronyms_in(text):
     """[(acronym as written, start, end)] in `text`, in order."""
+    if not TWO_CAPITALS.search(text):
+        return []
     return [(match.group(), match.start(), match.end()) for match in WORD.finditer(text) if is_acronym(match.group())]
 
 
@@ -59,6 +65,7 @@ class Glossary:
         ) if phrases else None
         # Words in capitals that everyone reads as words (OK, TV): never flagged, never written out.
         self.allowed = {word.casefold() for word in allowed}
+        self._written = {}
 
     def lookup(self, word):
         """(full words, plural?) for an acronym with one meaning, or None. `GPs` is the plural of `GP`."""
@@ -101,6 +108,12 @@ class Glossary:
 
     def write_out(self, text):
         """`text` with each acronym in the glossary replaced by its full words."""
+        # The same sentences come back on every service page: remember them.
+        if text not in self._written:
+            self._written[text] = self._write_out(text)
+        return self._written[text]
+
+    def _write_out(self, text):
         pieces, last = [], 0
         for word, start, end in self._terms(text):
             found = self.lookup(word)

@@ -62,6 +62,7 @@ class PageBuilder:
         self.url = url
         self.findings = []
         self.shown = []  # every checked text as readers see it, for the reading ease
+        self.optional = []  # (shown, leave_out) of each piece of a provider's standard text
 
     def add_findings(self, problems, where, line=None):
         self.findings += [Finding(self.file, line, rule, message, where, self.url) for rule, message in problems]
@@ -73,15 +74,18 @@ class PageBuilder:
         self.shown.append(shown)
         return shown
 
-    def if_plain(self, written):
-        """The words readers see if `written` already meets every rule, else None.
-        For a provider's standard text, which was not written for easy read."""
+    def if_plain(self, written, leave_out):
+        """The words readers see if `written` already meets every sentence
+        rule, else None. For a provider's standard text, which was not written
+        for easy read. `leave_out()` takes it off the page again if the page
+        as a whole is then too hard to read (see finish_page)."""
         if not written or not written.strip():
             return None
         shown = self.glossary.write_out(written.strip())
         if self.checker.check_text(written, shown):
             return None
         self.shown.append(shown)
+        self.optional.append((shown, leave_out))
         return shown
 
     def picture(self, name, where, line=None, known=PICTURES):
@@ -89,6 +93,13 @@ class PageBuilder:
         return picture_or_fallback(name)
 
     def finish_page(self, page, where="page"):
+        # A provider's standard text is left out, hardest first, until the
+        # page is easy enough to read: generated pages always pass the check.
+        optional = sorted(self.optional, key=lambda item: self.checker.reading_ease_of(item[0]))
+        while optional and not self.checker.easy_enough(self.shown):
+            shown, leave_out = optional.pop(0)
+            self.shown.remove(shown)
+            leave_out()
         self.add_findings(self.checker.check_page(self.shown, len(page.points)), where)
         page.findings = self.findings
         return page

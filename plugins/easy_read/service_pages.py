@@ -31,16 +31,37 @@ def build_service_page(service, checker, display_path, category_words):
         where = f"generated: {section}"
         return Point(text=builder.text(sentence, where), picture=builder.picture(picture, where), **extra)
 
-    def plain(text, picture):
-        shown = builder.if_plain(text)
-        return Point(text=shown, picture=picture) if shown else None
+    def plain(text, picture, instead=None):
+        """A point of the provider's standard text, if it is easy read; if
+        the page is then too hard to read, it goes, or becomes the generated
+        point `instead` ((sentence, picture, section))."""
+        point = Point(picture=picture)
+
+        def leave_out():
+            if instead is not None:
+                replacement = generated(*instead)
+                point.text, point.picture = replacement.text, replacement.picture
+                return
+            for section in page.sections:
+                section.points[:] = [other for other in section.points if other is not point]
+            page.sections[:] = [section for section in page.sections if section.points]
+
+        point.text = builder.if_plain(text, leave_out)
+        if point.text:
+            return point
+        return generated(*instead) if instead is not None else None
 
     category_points = [generated(*_category_words(term, category_words), "what happens") for term in service.categories]
 
     if provider.get("summary"):
         page.summary = builder.text(provider["summary"], "easy_read.summary", lines.summary())
     else:
-        page.summary = builder.if_plain(service.summary) or (category_points[0].text if category_points else "")
+        fallback = category_points[0].text if category_points else ""
+
+        def summary_instead():
+            page.summary = fallback
+
+        page.summary = builder.if_plain(service.summary, summary_instead) or fallback
 
     if service.closed:
         page.notices.append(generated("This service has stopped for now.", "stop", "notice"))
@@ -78,7 +99,8 @@ def build_service_page(service, checker, display_path, category_words):
         cost = [generated("It is free.", "free", "how much it costs")]
     else:
         cost = [generated("You have to pay for it.", "money", "how much it costs")]
-        cost.append(plain(service.cost_details, "money") or generated("Ask them how much it costs.", "question", "how much it costs"))
+        cost.append(plain(service.cost_details, "money",
+                          instead=("Ask them how much it costs.", "question", "how much it costs")))
 
     help_points = [
         generated("You can contact them yourself.", "ask", "how to get help") if service.self_referral
