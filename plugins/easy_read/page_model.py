@@ -23,10 +23,6 @@ class Point:
     lines: list = field(default_factory=list)  # lines shown under the words, such as an address
     picture_alt: str = ""  # "" when the words say what the picture shows (decorative)
 
-    @property
-    def picture_label(self):
-        return PICTURES[self.picture][1]
-
 
 @dataclass
 class Section:
