@@ -4,7 +4,9 @@ and what editors are told."""
 import base64
 import json
 import math
+import pickle
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -256,3 +258,109 @@ def test_store_pages_hold_store_page_size_services(tmp_path):
     assert sorted(path.name for path in store.iterdir()) == ["0.json", "1.json"]
     assert math.prod(len(json.loads(p.read_text())) for p in store.iterdir()) == 1
 
+
+# The build cache: each service's term counts are kept in CACHE_PATH, keyed by its provider file.
+
+def search_snapshot(output):
+    folder = Path(output) / "search"
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def copy_site(tmp_path):
+    providers = tmp_path / "providers"
+    shutil.copytree(SITE, providers)
+    return providers
+
+
+def tokenised(result):
+    """(tokenised, indexed) from the build's debug line."""
+    line = next(line for line in result.stdout.splitlines() if "services tokenised" in line)
+    numbers = [int(word) for word in line.replace(",", " ").split() if word.isdigit()]
+    return numbers[0], numbers[1]
+
+
+def test_a_cached_rebuild_after_a_change_gives_the_bytes_of_a_clean_build(tmp_path):
+    providers = copy_site(tmp_path)
+    output = tmp_path / "incremental"
+    assert run_pelican(providers, output).returncode == 0
+    assert (tmp_path / "cache" / "search_index.pickle").is_file()
+
+    changed = providers / "unsafe-text.yaml"
+    changed.write_text(changed.read_text().replace("Some **bold** text", "Some **bold** wombat text"))
+    result = run_pelican(providers, output, extra_args=["--debug"])
+    assert result.returncode == 0, result.stdout
+    assert tokenised(result) == (1, 2)
+
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean, SEARCH_CACHE=False, SERVICES_CACHE=False).returncode == 0
+    assert search_snapshot(output) == search_snapshot(clean)
+    assert "wombat" in built_terms(output / "search" / "data")
+
+
+def test_a_changed_service_gets_its_new_terms_and_loses_its_old_ones(tmp_path):
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    data = output / "search" / "data"
+    assert "ampersand" in built_terms(data)
+
+    changed = providers / "unsafe-text.yaml"
+    changed.write_text(changed.read_text().replace("& an ampersand", "and a quokka"))
+    assert run_pelican(providers, output).returncode == 0
+    terms = built_terms(data)
+    assert "ampersand" not in terms
+    assert "quokka" in terms
+
+
+def test_a_removed_service_leaves_the_index_and_the_cache(tmp_path):
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    data = output / "search" / "data"
+    assert "ampersand" in built_terms(data)
+
+    (providers / "unsafe-text.yaml").unlink()
+    result = run_pelican(providers, output, extra_args=["--debug"])
+    assert result.returncode == 0, result.stdout
+    assert tokenised(result) == (0, 1)
+    manifest = json.loads((data / "manifest.json").read_text())
+    assert manifest["count"] == 1
+    assert "ampersand" not in built_terms(data)
+    assert "unsafe-text" not in "".join(path.read_text() for path in data.rglob("*.json"))
+    with open(tmp_path / "cache" / "search_index.pickle", "rb") as handle:
+        assert len(pickle.load(handle)["counts"]) == 1
+
+
+def test_a_rebuild_writes_only_changed_files_and_removes_those_no_longer_made(tmp_path):
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    data = output / "search" / "data"
+    left_over = data / "terms" / "zz.json"
+    left_over.write_text("{}")
+    (data / "old").mkdir()
+    (data / "old" / "0.json").write_text("[]")
+    before = {path: path.stat().st_mtime_ns for path in data.rglob("*") if path.is_file() and path != left_over}
+
+    result = run_pelican(providers, output, extra_args=["--debug"])
+    assert result.returncode == 0, result.stdout
+    assert tokenised(result) == (0, 2)
+    assert not left_over.exists() and not (data / "old").exists()
+    assert {path: path.stat().st_mtime_ns for path in data.rglob("*") if path.is_file()} == {
+        path: mtime for path, mtime in before.items() if path.parent.name != "old"}
+
+
+def test_a_changed_glossary_clears_the_cache(tmp_path):
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text((ROOT / "content" / "data" / "send-glossary.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_pelican(providers, output, SEARCH_GLOSSARY=str(glossary)).returncode == 0
+    assert "wombat" not in built_terms(output / "search" / "data")
+
+    glossary.write_text(glossary.read_text(encoding="utf-8") + (
+        "- acronym: null\n  full: club\n  meaning: A group that meets.\n  synonyms: [wombat]\n"), encoding="utf-8")
+    result = run_pelican(providers, output, SEARCH_GLOSSARY=str(glossary), extra_args=["--debug"])
+    assert result.returncode == 0, result.stdout
+    assert tokenised(result) == (2, 2)
+    assert "wombat" in built_terms(output / "search" / "data")

@@ -6,11 +6,11 @@ Pelican's two phases intend; it reads no provider file itself.
 """
 
 import logging
-import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from .cache import CountsCache, fingerprint
 from .documents import searchable_services
 from .files import MANIFEST, search_files
 from .glossary import Glossary, read_glossary
@@ -31,9 +31,16 @@ class SearchGenerator(Generator):
             logger.error("search_index: no services in the context; is service_directory in PLUGINS before search_index?")
             return
         services = searchable_services(context["services"], bool(settings.get("SERVICES_INCLUDE_DRAFTS")))
-        files, manifest = search_files(
-            services, self.glossary, context["categories"], context["needs"], context["areas"], settings,
+        cache = CountsCache(
+            settings["CACHE_PATH"], fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"]),
+            bool(settings["SEARCH_CACHE"]),
         )
+        files, manifest = search_files(
+            services, self.glossary, context["categories"], context["needs"], context["areas"], settings, cache,
+        )
+        cache.save()
+        logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache",
+                     cache.misses, len(services))
         self._write_data(files)
         url = settings["SEARCH_URL"]
         writer.write_file(
@@ -49,12 +56,23 @@ class SearchGenerator(Generator):
         )
 
     def _write_data(self, files):
-        """Replace the data folder, so no file of an older build is left behind."""
+        """Make the data folder hold exactly `files`: write the files whose bytes
+        changed, then remove any file an older build left behind."""
         folder = Path(self.output_path) / self.settings["SEARCH_DATA_PATH"]
-        if folder.is_dir():
-            shutil.rmtree(folder)
         # The manifest goes last: a browser that reads it finds every file it names.
         for path in sorted(files, key=lambda path: (path == MANIFEST, path)):
             target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(files[path], encoding="utf-8")
+            data = files[path].encode("utf-8")
+            try:
+                if target.read_bytes() == data:
+                    continue
+            except OSError:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        wanted = {folder / path for path in files}
+        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in wanted:
+                path.unlink()

@@ -1,0 +1,114 @@
+"""Each service's term counts, kept between builds in CACHE_PATH.
+
+Tokenising a service (and, for its description, rendering its Markdown) is
+the part of the search build that grows with the text; the rest (idf, length
+normalisation, cutting the term files) is arithmetic over counts. So the
+counts of each service (`weights.Analyzer.field_counts`) are kept in
+`search_index.pickle`, and a rebuild after one service changed tokenises only
+that service.
+
+A service's entry is found by a key made of `service.source_sha` (the digest
+of its provider file's bytes, set by service_directory) and the other things
+its document is made of that do not come from its file alone: the labels of
+its needs, categories and areas (from the settings), its name, summary,
+keywords and organisation. The whole cache is thrown away when anything that
+could change every entry changes: the code of the plugins (this one, and
+service_directory's Markdown rendering of descriptions), the glossary, the
+fields, or the versions of lunr, Markdown and nh3. A service without a
+`source_sha` is never cached. The output is the same with or without the cache.
+"""
+
+import hashlib
+import json
+import logging
+import pickle
+from importlib import metadata
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = "search_index.pickle"
+FORMAT = 1
+PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+PACKAGES = ("lunr", "Markdown", "nh3")
+
+
+def fingerprint(glossary_path, fields):
+    """What every entry depends on, besides its own service."""
+    hasher = hashlib.sha256()
+    for path in sorted(PLUGINS_FOLDER.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            hasher.update(path.relative_to(PLUGINS_FOLDER).as_posix().encode("utf-8") + b"\0")
+            hasher.update(path.read_bytes() + b"\0")
+    glossary = Path(glossary_path)
+    hasher.update(glossary.read_bytes() if glossary.is_file() else b"(no glossary)")
+    hasher.update(b"\0" + json.dumps([list(fields), [_version(name) for name in PACKAGES]]).encode("utf-8"))
+    return hasher.hexdigest()
+
+
+def _version(package):
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def service_key(service):
+    """The key of a service's entry, or None when it cannot be cached."""
+    source_sha = getattr(service, "source_sha", None)
+    if not source_sha:
+        return None
+    made_of = (
+        source_sha, service.name, service.summary, service.organisation.name, tuple(service.keywords),
+        tuple((term.kind, term.id, term.label) for term in (*service.needs, *service.categories, *service.areas)),
+    )
+    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+
+
+class CountsCache:
+    """{service key: field counts}, loaded from and saved to CACHE_PATH."""
+
+    def __init__(self, cache_path, fingerprint, enabled=True):
+        self.path = Path(cache_path) / CACHE_FILE
+        self.fingerprint = fingerprint
+        self.enabled = enabled
+        self.previous = {}
+        self.current = {}
+        self.misses = 0
+        if enabled:
+            self._load()
+
+    def _load(self):
+        try:
+            with open(self.path, "rb") as handle:
+                stored = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            return
+        if isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("fingerprint") == self.fingerprint:
+            self.previous = stored["counts"]
+
+    def counts(self, service, compute):
+        """The service's field counts: from the cache, or `compute()` and remembered."""
+        key = service_key(service) if self.enabled else None
+        counts = self.previous.get(key) if key else None
+        if counts is None:
+            self.misses += 1
+            counts = compute()
+        if key:
+            self.current[key] = counts
+        return counts
+
+    def save(self):
+        """Keep the entries of this build only, so removed services leave the cache.
+        Nothing is written when nothing changed."""
+        if not self.enabled or (self.misses == 0 and self.current.keys() == self.previous.keys()):
+            return
+        stored = {"format": FORMAT, "fingerprint": self.fingerprint, "counts": self.current}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".tmp")
+            with open(temporary, "wb") as handle:
+                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.path)
+        except OSError as error:
+            logger.warning("search_index: could not save the build cache in %s: %s", self.path.parent, error)
