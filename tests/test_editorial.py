@@ -151,3 +151,13 @@ def test_gaps():
                                                      "sensory_friendly", "bsl_available")}}
     assert gaps(data) == ["accessibility not stated: easy-read information", "no opening times",
                           "no location and no online contact"]
+
+
+def test_the_manifest_is_json_with_one_service_a_line():
+    from editorial.manifest import manifest_json
+
+    manifest = {"format": 1, "services": {"a-club": {"service.name": 'The "A" Club: é'}, "b-club": {}}}
+    text = manifest_json(manifest)
+    assert json.loads(text) == manifest
+    assert text.splitlines() == ['{"format":1,"services":{', '"a-club":{"service.name":"The \\"A\\" Club: é"},',
+                                 '"b-club":{}', "}}"]

@@ -37,7 +37,13 @@ def build_manifest(published):
 
 
 def manifest_json(manifest):
-    return json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    """One service a line: a diff of two manifests reads service by service, and
+    json's C encoder (which indenting turns off) keeps 10,000 services fast."""
+    def compact(value):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    services = ",\n".join(f"{compact(service_id)}:{compact(fields)}" for service_id, fields in manifest["services"].items())
+    return f'{{"format":{compact(manifest["format"])},"services":{{\n{services}\n}}}}\n'
 
 
 def read_manifest(path):

@@ -119,11 +119,13 @@ class ServiceGenerator(Generator):
             self._write(writer, service.save_as, "service", service.url, service.name, service=service)
         self._remove_stale_pages()
 
+        cards = ServiceCards(self.env, self.context)
         self._write(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
-                    "Services A to Z", letters=_by_letter(self.listed))
+                    "Services A to Z", letters=_by_letter(self.listed), service_card_html=cards)
         for term in list(self.terms.values()) + self.age_groups:
             if term.save_as:
-                self._write(writer, term.save_as, "term", term.url, term.label, term=term, term_services=term.services)
+                self._write(writer, term.save_as, "term", term.url, term.label, term=term,
+                            term_services=term.services, service_card_html=cards)
         self._write(writer, settings["SERVICES_HOME_SAVE_AS"], "home", "", settings.get("SITENAME", "Local Offer"))
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
@@ -169,6 +171,22 @@ class ServiceGenerator(Generator):
             # Pelican shows info logs only with -v; the count is always shown,
             # next to Pelican's own "Done" line.
             console.print(line)
+
+
+class ServiceCards:
+    """Each service's card, rendered once and reused on every listing it is in.
+    A service is on about nine listings (A to Z, its needs, categories and ages),
+    and rendering cards is most of the time listings take at 10,000 services."""
+
+    def __init__(self, env, context):
+        self._macro = env.get_template("components/service_card.html").make_module(context).service_card
+        self._cards = {}
+
+    def __call__(self, service, heading_level=3):
+        key = (service.id, heading_level)
+        if key not in self._cards:
+            self._cards[key] = self._macro(service, heading_level=heading_level)
+        return self._cards[key]
 
 
 def _picture_stamps(service, providers_dir):

@@ -25,6 +25,16 @@ class Service(Content):
     def closed(self):
         return self.status == "closed"
 
+    # Pelican works a content object's address out from its settings and source
+    # path each time it is asked; listings ask tens of thousands of times.
+    @cached_property
+    def url(self):
+        return Content.url.fget(self)
+
+    @cached_property
+    def save_as(self):
+        return Content.save_as.fget(self)
+
     # Markdown is rendered only when a page or another plugin asks for it, so
     # that a rebuild which skips unchanged pages does not render them.
     @cached_property
