@@ -176,8 +176,25 @@ def reading_ease(texts):
             _textstat = textstat
     if not _textstat:
         return None
-    joined = " ".join(
-        sentence if sentence[-1] in ".!?" else sentence + "."
-        for text in texts for sentence in sentences(text)
-    )
-    return _textstat.flesch_reading_ease(joined) if joined else None
+    joined = " ".join(filter(None, map(_ended, texts)))
+    if not joined:
+        return None
+    # A page's score is asked for again as its optional text is left out, and
+    # one text's score is asked for on every page that has it: score each once.
+    score = _scores.get(joined)
+    if score is None:
+        score = _scores[joined] = _textstat.flesch_reading_ease(joined)
+    return score
+
+
+_scores = {}  # joined text -> Flesch reading ease
+_ended_texts = {}  # text -> its sentences, each ending in . ! or ?, joined with spaces
+
+
+def _ended(text):
+    ended = _ended_texts.get(text)
+    if ended is None:
+        ended = _ended_texts[text] = " ".join(
+            sentence if sentence[-1] in ".!?" else sentence + "." for sentence in sentences(text)
+        )
+    return ended
