@@ -357,3 +357,114 @@ def test_the_output_is_the_same_with_or_without_the_cache(tmp_path, fixture_site
     for page in sorted(cached_output.rglob("easy-read/index.html")):
         relative = page.relative_to(cached_output)
         assert (tmp_path / "output" / relative).read_bytes() == page.read_bytes(), relative
+
+
+# --- the page models kept between builds (cache.py) ---------------------------------
+
+def snapshot(output):
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(Path(output).rglob("*")) if path.is_file()
+    }
+
+
+def copy_fixture(tmp_path):
+    providers, content = tmp_path / "providers", tmp_path / "content"
+    shutil.copytree(PROVIDERS, providers)
+    shutil.copytree(CONTENT, content)
+    return providers, content
+
+
+def test_a_cached_rebuild_after_changes_matches_a_clean_build(tmp_path):
+    providers, content = copy_fixture(tmp_path)
+    output = tmp_path / "site" / "output"
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+    assert (tmp_path / "site" / "cache" / "easy_read.pickle").is_file()
+
+    # A standard summary too hard for easy read: the easy-read page keeps its
+    # generated summary, but its description (the service's summary) changes.
+    generated = providers / "generated-service.yaml"
+    hard = ("A comprehensive multidisciplinary club where children with special educational needs play games "
+            "together and see a friendly nurse every week.")
+    before = generated.read_text()
+    generated.write_text(before.replace("summary: A club where children with SEND play and see a nurse.", f"summary: {hard}", 1))
+    assert generated.read_text() != before
+    bad = providers / "bad-easy-read.yaml"
+    bad.write_text(bad.read_text().replace("We work with the SLT team every week.", "We work with the OT team every week."))
+    result = run_pelican(providers, output, PATH=str(content))
+    assert result.returncode == 0, result.stdout
+    assert '"OT" is not in the SEND glossary' in result.stdout
+    assert '"SLT"' not in result.stdout
+    assert "easy_read: 4 service pages and 4 content pages in easy read, 14 problem(s)" in result.stdout
+
+    clean = tmp_path / "clean" / "output"
+    clean_result = run_pelican(providers, clean, PATH=str(content), EASY_READ_CACHE=False)
+    assert clean_result.returncode == 0
+    assert snapshot(output) == snapshot(clean)
+    assert easy_read_log(result.stdout) == easy_read_log(clean_result.stdout)
+    page = (output / "services" / "generated-service" / "easy-read" / "index.html").read_text()
+    assert hard in page  # in the page's description
+    assert hard not in main_of(page)  # too hard for easy read: the generated summary stays
+
+
+def easy_read_log(stdout):
+    """The findings and the count the build logged, without the time."""
+    start = stdout.index("easy_read: ")
+    end = stdout.index("problem(s)", stdout.index("easy_read:", start + 1)) if stdout.count("easy_read:") > 1 else len(stdout)
+    return [re.sub(r"^\[[\d:]+\]\s*", "", line).strip() for line in stdout[start:end].splitlines()]
+
+
+def test_a_rebuild_with_nothing_changed_builds_nothing_and_keeps_the_findings(tmp_path):
+    providers, content = copy_fixture(tmp_path)
+    output = tmp_path / "site" / "output"
+    first = run_pelican(providers, output, PATH=str(content))
+    assert first.returncode == 0
+    kept = tmp_path / "site" / "cache" / "easy_read.pickle"
+    written = kept.stat().st_mtime_ns
+    again = run_pelican(providers, output, PATH=str(content))
+    assert again.returncode == 0
+    assert kept.stat().st_mtime_ns == written  # nothing was built, so nothing new to keep
+    for line in EXPECTED_FINDINGS:
+        assert line in again.stdout, line
+    assert "easy_read: 4 service pages and 4 content pages in easy read, 14 problem(s)" in again.stdout
+
+
+def test_a_removed_service_takes_its_page_and_findings_with_it(tmp_path):
+    import pickle
+
+    providers, content = copy_fixture(tmp_path)
+    output = tmp_path / "site" / "output"
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+    (providers / "bad-easy-read.yaml").unlink()
+    result = run_pelican(providers, output, PATH=str(content))
+    assert result.returncode == 0
+    assert "bad-easy-read" not in result.stdout
+    assert "easy_read: 3 service pages and 4 content pages in easy read, 5 problem(s)" in result.stdout
+    assert not (output / "services" / "bad-easy-read").exists()
+    with open(tmp_path / "site" / "cache" / "easy_read.pickle", "rb") as handle:
+        stored = pickle.load(handle)
+    assert len([key for key in stored["models"] if key.startswith("service:")]) == 3
+    assert not any("bad-easy-read" in save_as for save_as in stored["pages"])
+
+
+def test_changing_the_glossary_or_an_easy_read_setting_builds_every_page_again(tmp_path):
+    providers, content = copy_fixture(tmp_path)
+    output = tmp_path / "site" / "output"
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+
+    glossary = content / "data" / "send-glossary.yaml"
+    glossary.write_text(glossary.read_text() + "- acronym: SLT\n  full: speech and language therapy\n")
+    result = run_pelican(providers, output, PATH=str(content))
+    assert result.returncode == 0
+    assert '"SLT"' not in result.stdout
+    assert "13 problem(s)" in result.stdout
+    page = (output / "services" / "bad-easy-read" / "easy-read" / "index.html").read_text()
+    assert "We work with the speech and language therapy team every week." in page
+
+    result = run_pelican(providers, output, PATH=str(content), EASY_READ_MAX_WORDS=20)
+    assert result.returncode == 0
+    assert "sentence has 17 words" not in result.stdout
+    assert "12 problem(s)" in result.stdout
+    result = run_pelican(providers, output, PATH=str(content))
+    assert "sentence has 17 words; easy read has at most 15" in result.stdout
+    assert "13 problem(s)" in result.stdout

