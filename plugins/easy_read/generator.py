@@ -14,7 +14,9 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
-from .cache import BuildCache, KeptPage, digest, folder_digest, models_fingerprint, service_key, settings_digest, twin_key
+from cache_files import digest, folder_digest, settings_digest
+
+from .cache import BuildCache, KeptPage, models_fingerprint, service_key, twin_key
 from .check import Checker, Finding
 from .content_pages import HOME, build_twin_page, find_standard, twin_target
 from .glossary import load_glossary

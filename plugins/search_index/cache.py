@@ -21,9 +21,9 @@ fields, or the versions of lunr, Markdown and nh3. A service without a
 import hashlib
 import json
 import logging
-import pickle
-from importlib import metadata
 from pathlib import Path
+
+from cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle
 
 logger = logging.getLogger(__name__)
 
@@ -35,22 +35,12 @@ PACKAGES = ("lunr", "Markdown", "nh3")
 
 def fingerprint(glossary_path, fields):
     """What every entry depends on, besides its own service."""
-    hasher = hashlib.sha256()
-    for path in sorted(PLUGINS_FOLDER.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            hasher.update(path.relative_to(PLUGINS_FOLDER).as_posix().encode("utf-8") + b"\0")
-            hasher.update(path.read_bytes() + b"\0")
     glossary = Path(glossary_path)
-    hasher.update(glossary.read_bytes() if glossary.is_file() else b"(no glossary)")
-    hasher.update(b"\0" + json.dumps([list(fields), [_version(name) for name in PACKAGES]]).encode("utf-8"))
-    return hasher.hexdigest()
-
-
-def _version(package):
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return None
+    return digest(
+        folder_digest(PLUGINS_FOLDER),
+        glossary.read_bytes() if glossary.is_file() else b"(no glossary)",
+        json.dumps([list(fields), package_versions(*PACKAGES)]),
+    )
 
 
 def service_key(service):
@@ -79,11 +69,7 @@ class CountsCache:
             self._load()
 
     def _load(self):
-        try:
-            with open(self.path, "rb") as handle:
-                stored = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-            return
+        stored = load_pickle(self.path)
         if isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("fingerprint") == self.fingerprint:
             self.previous = stored["counts"]
 
@@ -105,10 +91,6 @@ class CountsCache:
             return
         stored = {"format": FORMAT, "fingerprint": self.fingerprint, "counts": self.current}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            with open(temporary, "wb") as handle:
-                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(self.path)
+            save_pickle(self.path, stored)
         except OSError as error:
             logger.warning("search_index: could not save the build cache in %s: %s", self.path.parent, error)

@@ -7,39 +7,15 @@ change them changes: this plugin's code, the schema, the templates, the
 settings or the build date. The output is the same with or without the cache.
 """
 
-import hashlib
-import json
 import logging
-import pickle
 from pathlib import Path
+
+from cache_files import load_pickle, save_pickle
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "service_directory.pickle"
 FORMAT = 1
-
-
-def digest(*parts):
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
-def folder_digest(*folders):
-    """One digest for every file below `folders`, names and contents."""
-    hasher = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                hasher.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
-
-
-def settings_digest(settings):
-    """Settings as JSON; values JSON cannot show (functions, classes) count by their type's name."""
-    return digest(json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__))
 
 
 class BuildCache:
@@ -54,10 +30,8 @@ class BuildCache:
             self._load()
 
     def _load(self):
-        try:
-            with open(self.path, "rb") as handle:
-                stored = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        stored = load_pickle(self.path)
+        if not isinstance(stored, dict):
             return
         if stored.get("format") != FORMAT or stored.get("fingerprint") != self.fingerprint:
             # Pages written under other settings or templates may still be on
@@ -94,10 +68,6 @@ class BuildCache:
         checked = {path: entry for path, entry in self.checked.items() if path in current_files}
         stored = {"format": FORMAT, "fingerprint": self.fingerprint, "checked": checked, "pages": self.pages}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            with open(temporary, "wb") as handle:
-                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(self.path)
+            save_pickle(self.path, stored)
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)

@@ -13,7 +13,9 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
-from .build_cache import BuildCache, digest, folder_digest, settings_digest
+from cache_files import digest, folder_digest, settings_digest
+
+from .build_cache import BuildCache
 from .images import publish_images
 from .markdown_text import MarkdownRenderer
 from written_yaml.problems import ERROR, WARNING
