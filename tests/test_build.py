@@ -136,3 +136,16 @@ def test_a_service_not_reviewed_for_a_year_warns_families(tmp_path):
     recent = (tmp_path / "output" / "services" / "recent-review" / "index.html").read_text()
     assert "This information was last checked on 21 November 2025, more than a year ago." in old
     assert "more than a year ago" not in recent
+
+
+def test_a_council_can_leave_out_services_nobody_has_checked_for_years(tmp_path):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    for name, reviewed in (("very-old", "2024-11-21"), ("old-enough", "2024-11-22")):
+        text = (SITE / "unsafe-text.yaml").read_text().replace("id: unsafe-text", f"id: {name}")
+        (providers / f"{name}.yaml").write_text(text.replace("last_reviewed: 2026-06-01", f"last_reviewed: {reviewed}"))
+    result = run_pelican(providers, tmp_path / "output", SERVICES_HIDE_AFTER_MONTHS=24)
+    assert result.returncode == 0, result.stdout
+    assert "service_directory: 1 published, 0 draft, 0 closed, 0 rejected, 1 hidden as not reviewed for 24 months" in result.stdout
+    assert not (tmp_path / "output" / "services" / "very-old").exists()
+    assert (tmp_path / "output" / "services" / "old-enough" / "index.html").is_file()

@@ -32,7 +32,7 @@ def test_each_bad_setting_is_named_with_what_is_used_instead(tmp_path):
     bad = settings(
         tmp_path, PROVIDERS_PATH=str(tmp_path / "missing"), LOCAL_OFFER_CATEGORIES=["health"],
         LOCAL_OFFER_AREAS={"all": "Everywhere"}, SERVICES_BUILD_DATE="22/11/2026",
-        SERVICES_STALE_AFTER_MONTHS=0, SERVICES_AGE_GROUPS=[("0-4", "Babies", 4, 0)],
+        SERVICES_STALE_AFTER_MONTHS=0, SERVICES_HIDE_AFTER_MONTHS=6, SERVICES_AGE_GROUPS=[("0-4", "Babies", 4, 0)],
     )
     assert check_settings(bad) == [
         f"PROVIDERS_PATH {str(tmp_path / 'missing')!r} is not a folder; no services will be published",
@@ -40,7 +40,9 @@ def test_each_bad_setting_is_named_with_what_is_used_instead(tmp_path):
         "LOCAL_OFFER_AREAS may not use the id 'all', which means every one",
         "SERVICES_BUILD_DATE '22/11/2026' is not a date like '2026-11-22'; today is used instead",
         "SERVICES_STALE_AFTER_MONTHS must be a whole number of months, at least 1; got 0; 12 is used",
+        "SERVICES_HIDE_AFTER_MONTHS must be None or a whole number of months above SERVICES_STALE_AFTER_MONTHS (12); got 6; no service is hidden",
         "SERVICES_AGE_GROUPS entry ('0-4', 'Babies', 4, 0) must be (id, label, youngest, oldest)",
     ]
     assert bad["SERVICES_BUILD_DATE"] is None
     assert bad["SERVICES_STALE_AFTER_MONTHS"] == 12
+    assert bad["SERVICES_HIDE_AFTER_MONTHS"] is None
