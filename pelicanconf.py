@@ -4,14 +4,11 @@ A council copies this file and changes the council block, the categories and
 the areas. Every setting our plugins read is listed in plugins/README.md.
 """
 
-import sys
 from pathlib import Path
 
+import localoffer
+
 HERE = Path(__file__).resolve().parent
-# Pelican finds the plugins through PLUGIN_PATHS; the library they share
-# (plugins/written_yaml) must also be importable by name.
-if str(HERE / "plugins") not in sys.path:
-    sys.path.append(str(HERE / "plugins"))
 
 # --- The council -----------------------------------------------------------
 COUNCIL_NAME = "Northmoor Council"
@@ -62,9 +59,9 @@ PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []
 STATIC_PATHS = []
 PROVIDERS_PATH = str(HERE / "providers")
-THEME = str(HERE / "theme")
-PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["theme_assets", "feedback_link", "service_directory", "easy_read", "search_index", "coproduction", "editorial"]
+# The engine is the installed `localoffer` package: its theme and its plugins, in their order.
+THEME = str(localoffer.THEME_DIR)
+PLUGINS = list(localoffer.PLUGINS)
 CACHE_PATH = str(HERE / "cache")
 OUTPUT_PATH = str(HERE / "output")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from invoke import task
 
 HERE = Path(__file__).resolve().parent
-# The plugins and tools are plain folders of this project, not installed packages.
-sys.path[:0] = [str(HERE / "plugins"), str(HERE)]
+# tools/ is a folder of this project; the engine itself is the installed `localoffer` package.
+sys.path[:0] = [str(HERE)]
 VENV_BIN = HERE / ".venv" / "bin"
 PELICAN = str(VENV_BIN / "pelican") if (VENV_BIN / "pelican").exists() else "pelican"
 PYTHON = sys.executable
@@ -92,7 +92,7 @@ def validate(c, paths="", format="human", strict=False):  # noqa: A002 - the opt
     """Check provider files (all of providers/, or those after --); exit 1 if any has an error."""
     from pelican.settings import read_settings
 
-    from service_directory.cli import FORMATS, REPORTS, exit_code, validate_paths
+    from localoffer.service_directory.cli import FORMATS, REPORTS, exit_code, validate_paths
 
     if format not in FORMATS:
         sys.exit(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
@@ -119,8 +119,8 @@ def new_provider(c, id="", name="", organisation="", category="", email="", phon
 
     from pelican.settings import read_settings
 
-    from service_directory.cli import validate_paths
-    from service_directory.fieldref import starter_file
+    from localoffer.service_directory.cli import validate_paths
+    from localoffer.service_directory.fieldref import starter_file
 
     settings = read_settings(str(HERE / SETTINGS["local"]))
     answers = {"id": id, "name": name, "organisation": organisation, "category": category}
@@ -175,7 +175,7 @@ def clean(c):
 @task
 def fieldref(c):
     """Write providers/_template.yaml and providers/FIELDS.md from the schema."""
-    from service_directory.fieldref import write_template_files
+    from localoffer.service_directory.fieldref import write_template_files
 
     write_template_files(HERE / "providers")
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from coproduction.dates import WrittenDate, parse
-from coproduction.ladder import derive_state
-from coproduction.projects import counts_by_rung, counts_by_state, read_projects
-from coproduction.search_text import tracker_document
-from coproduction.settings import DEFAULTS, build_date, check_settings
+from localoffer.coproduction.dates import WrittenDate, parse
+from localoffer.coproduction.ladder import derive_state
+from localoffer.coproduction.projects import counts_by_rung, counts_by_state, read_projects
+from localoffer.coproduction.search_text import tracker_document
+from localoffer.coproduction.settings import DEFAULTS, build_date, check_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "coproduction" / "projects.yaml"
 TODAY = datetime.date(2026, 11, 22)

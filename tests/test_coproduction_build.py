@@ -170,8 +170,8 @@ def test_the_sample_data_is_clean():
     """The council's own files have no problems (the sample site must publish every entry)."""
     import datetime
 
-    from coproduction.feedback import read_feedback
-    from coproduction.projects import read_projects
+    from localoffer.coproduction.feedback import read_feedback
+    from localoffer.coproduction.projects import read_projects
 
     today = datetime.date(2026, 11, 22)
     projects, _ = read_projects(ROOT / "content/coproduction/projects.yaml", "projects.yaml", today)

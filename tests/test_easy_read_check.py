@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from easy_read import words
-from easy_read.check import Checker, Finding, passive_phrases, reading_ease, sentences, word_count
-from easy_read.glossary import Glossary, load_glossary
-from easy_read.pictures import PICTURES, copy_pictures, openmoji_package
-from easy_read.settings import DEFAULTS, check_settings
+from localoffer.easy_read import words
+from localoffer.easy_read.check import Checker, Finding, passive_phrases, reading_ease, sentences, word_count
+from localoffer.easy_read.glossary import Glossary, load_glossary
+from localoffer.easy_read.pictures import PICTURES, copy_pictures, openmoji_package
+from localoffer.easy_read.settings import DEFAULTS, check_settings
 from tests.conftest import ROOT
 
 FIXTURE_GLOSSARY = Path(__file__).parent / "fixtures" / "easy_read" / "content" / "data" / "send-glossary.yaml"
@@ -211,7 +211,7 @@ def test_every_sentence_the_generator_can_say_passes_the_check(checker):
 
 
 def test_the_words_cover_every_code_service_directory_uses():
-    from service_directory import words as directory_words
+    from localoffer.service_directory import words as directory_words
     labels = set(directory_words.REFERRAL_LABELS.values()) - {directory_words.REFERRAL_LABELS["self"]}
     assert set(words.REFERRAL_WORDS) == labels
     assert set(words.FEATURE_WORDS) == set(directory_words.ACCESSIBILITY_FEATURES)
@@ -269,7 +269,7 @@ def test_bad_settings_are_reported_and_replaced():
 
 
 def test_a_providers_standard_text_is_left_out_if_it_makes_the_page_too_hard(checker):
-    from easy_read.page_model import EasyReadPage, PageBuilder
+    from localoffer.easy_read.page_model import EasyReadPage, PageBuilder
 
     builder = PageBuilder(checker, "providers/x.yaml", "services/x/easy-read/")
     page = EasyReadPage("X", "services/x/easy-read/", "services/x/easy-read/index.html", "services/x/", "providers/x.yaml")
@@ -292,7 +292,7 @@ def test_a_providers_standard_text_is_left_out_if_it_makes_the_page_too_hard(che
 def test_a_services_cache_key_covers_what_it_has_from_outside_its_file():
     from types import SimpleNamespace
 
-    from easy_read.cache import service_key
+    from localoffer.easy_read.cache import service_key
 
     def service(**changes):
         term = SimpleNamespace(kind="category", id="health", label="Health", services=[])

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from editorial.manifest import compare, flatten, read_manifest
-from editorial.review import by_review_date, gaps, review_files
-from service_directory.validate import ProviderChecker
+from localoffer.editorial.manifest import compare, flatten, read_manifest
+from localoffer.editorial.review import by_review_date, gaps, review_files
+from localoffer.service_directory.validate import ProviderChecker
 from tests.conftest import run_pelican
 
 VALID = Path(__file__).parent / "fixtures" / "providers" / "valid"
@@ -154,7 +154,7 @@ def test_gaps():
 
 
 def test_the_manifest_is_json_with_one_service_a_line():
-    from editorial.manifest import manifest_json
+    from localoffer.editorial.manifest import manifest_json
 
     manifest = {"format": 1, "services": {"a-club": {"service.name": 'The "A" Club: é'}, "b-club": {}}}
     text = manifest_json(manifest)

@@ -6,7 +6,7 @@ import types
 import pytest
 from jinja2 import Environment
 
-from feedback_link import links
+from localoffer.feedback_link import links
 
 EXAMPLE = (
     "mailto:localoffer@northmoor.example.org"
@@ -152,7 +152,7 @@ def test_global_in_a_template():
 def test_register_connects_module_level_receivers():
     from pelican import signals
 
-    from feedback_link import plugin
+    from localoffer.feedback_link import plugin
 
     plugin.register()
     assert links.check_settings in [r() for r in signals.initialized.receivers.values()]

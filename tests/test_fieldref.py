@@ -3,8 +3,8 @@
 import datetime
 from pathlib import Path
 
-from service_directory.fieldref import REFERENCE_NAME, TEMPLATE_NAME, blank_template, fields, reference_markdown
-from service_directory.validate import ProviderChecker, provider_files
+from localoffer.service_directory.fieldref import REFERENCE_NAME, TEMPLATE_NAME, blank_template, fields, reference_markdown
+from localoffer.service_directory.validate import ProviderChecker, provider_files
 
 PROVIDERS = Path(__file__).resolve().parent.parent / "providers"
 

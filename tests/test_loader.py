@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from written_yaml.loader import load_file, load_text
+from localoffer.written_yaml.loader import load_file, load_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "providers"
 

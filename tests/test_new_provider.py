@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from service_directory.cli import validate_paths
-from service_directory.fieldref import starter_file
-from written_yaml.loader import load_file
+from localoffer.service_directory.cli import validate_paths
+from localoffer.service_directory.fieldref import starter_file
+from localoffer.written_yaml.loader import load_file
 from tests.conftest import ROOT
 
 SETTINGS = {"LOCAL_OFFER_CATEGORIES": {"health": "Health"}, "LOCAL_OFFER_AREAS": {"fenwick": "Fenwick"},

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from search_index.glossary import Glossary, check_entries, read_glossary
-from search_index.text import fold, fold_keep_case
+from localoffer.search_index.glossary import Glossary, check_entries, read_glossary
+from localoffer.search_index.text import fold, fold_keep_case
 from tests.conftest import ROOT
 
 GLOSSARY = ROOT / "content" / "data" / "send-glossary.yaml"

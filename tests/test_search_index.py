@@ -14,9 +14,9 @@ from lunr import get_default_builder
 from lunr.index import Index
 from lunr.tokenizer import Tokenizer
 
-from search_index.settings import DEFAULTS, FIELD_BOOSTS, check_settings
-from search_index.shards import build_index, dumps, index_postings, split, term_files
-from search_index.weights import Analyzer, term_postings
+from localoffer.search_index.settings import DEFAULTS, FIELD_BOOSTS, check_settings
+from localoffer.search_index.shards import build_index, dumps, index_postings, split, term_files
+from localoffer.search_index.weights import Analyzer, term_postings
 from tests.conftest import ROOT, run_pelican
 
 SITE = Path(__file__).parent / "fixtures" / "site" / "providers"

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from service_directory.settings import DEFAULTS, check_settings, months_before
+from localoffer.service_directory.settings import DEFAULTS, check_settings, months_before
 
 
 @pytest.mark.parametrize("day, months, expected", [

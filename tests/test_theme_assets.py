@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from theme_assets import council, sass, vendor
-from theme_assets.build import build_assets
-from theme_assets.settings import resolve_settings
+from localoffer.theme_assets import council, sass, vendor
+from localoffer.theme_assets.build import build_assets
+from localoffer.theme_assets.settings import resolve_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

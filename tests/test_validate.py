@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from service_directory.validate import ProviderChecker
+from localoffer.service_directory.validate import ProviderChecker
 
 VALID = Path(__file__).parent / "fixtures" / "providers" / "valid"
 BASE = (VALID / "complete-service.yaml").read_text(encoding="utf-8")

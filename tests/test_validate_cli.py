@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service_directory.cli import exit_code, github_report, human_report, json_report, validate_paths
+from localoffer.service_directory.cli import exit_code, github_report, human_report, json_report, validate_paths
 from tests.conftest import ROOT
 
 FOLDER = Path(__file__).parent / "fixtures" / "validate" / "providers"
@@ -52,7 +52,7 @@ def test_github_format_puts_each_problem_on_its_file_and_line(results):
 
 
 def test_github_escapes_what_would_break_a_workflow_command():
-    from service_directory.cli import _data, _property
+    from localoffer.service_directory.cli import _data, _property
 
     assert _data("100% sure\nnext") == "100%25 sure%0Anext"
     assert _property("a:b,c") == "a%3Ab%2Cc"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coproduction.feedback import read_feedback
-from coproduction.search_text import feedback_document
+from localoffer.coproduction.feedback import read_feedback
+from localoffer.coproduction.search_text import feedback_document
 
 FIXTURE = Path(__file__).parent / "fixtures" / "coproduction" / "you-said-we-did.yaml"
 TODAY = datetime.date(2026, 11, 22)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .fields import DATE_HINT, Field
 from .listfile import read_list_file
-from written_yaml.problems import Problem
+from localoffer.written_yaml.problems import Problem
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from written_yaml.problems import Problem
+from localoffer.written_yaml.problems import Problem
 
 DATE_HINT = "a date such as 2026-09-30, or a month such as 2026-09"
 ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -7,8 +7,8 @@ published, as service_directory does with provider files.
 from dataclasses import dataclass, field
 
 from .fields import check_entry
-from written_yaml.loader import load_file
-from written_yaml.problems import Problem
+from localoffer.written_yaml.loader import load_file
+from localoffer.written_yaml.problems import Problem
 
 
 @dataclass

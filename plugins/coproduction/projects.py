@@ -6,7 +6,7 @@ from .dates import day_text
 from .fields import DATE_HINT, Field
 from .ladder import RUNGS, RUNGS_BY_ID, STATES, WRITTEN_STATUSES, derive_state
 from .listfile import read_list_file
-from written_yaml.problems import Problem
+from localoffer.written_yaml.problems import Problem
 
 FIELDS = [
     Field("id", "id", "lower-case letters, digits and hyphens, such as `short-breaks-review`"),

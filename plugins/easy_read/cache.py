@@ -32,7 +32,7 @@ import os
 import pickle
 from pathlib import Path
 
-from cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle, settings_digest
+from localoffer.cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle, settings_digest
 
 logger = logging.getLogger(__name__)
 

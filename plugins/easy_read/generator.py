@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
-from cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files import digest, folder_digest, settings_digest
 
 from .cache import BuildCache, KeptPage, models_fingerprint, service_key, twin_key
 from .check import Checker, Finding

@@ -23,7 +23,7 @@ import json
 import logging
 from pathlib import Path
 
-from cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle
+from localoffer.cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle
 
 logger = logging.getLogger(__name__)
 

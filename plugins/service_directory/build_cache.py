@@ -10,7 +10,7 @@ settings or the build date. The output is the same with or without the cache.
 import logging
 from pathlib import Path
 
-from cache_files import load_pickle, save_pickle
+from localoffer.cache_files import load_pickle, save_pickle
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ request's files, `json` for other tools.
 import json
 from pathlib import Path
 
-from written_yaml.problems import ERROR, PARSE
+from localoffer.written_yaml.problems import ERROR, PARSE
 from .settings import build_date, months_before
 from .validate import ProviderChecker, provider_files
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
-from cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files import digest, folder_digest, settings_digest
 
 from .build_cache import BuildCache
 from .images import publish_images
 from .markdown_text import MarkdownRenderer
-from written_yaml.problems import ERROR, WARNING
+from localoffer.written_yaml.problems import ERROR, WARNING
 from .service import make_service
 from .settings import build_date, months_before
 from .terms import file_services, make_age_groups, make_need_groups, make_terms

@@ -7,7 +7,7 @@ sentence here, using the field's `x-write` hint where the schema gives one.
 
 import difflib
 
-from written_yaml.problems import content_problem
+from localoffer.written_yaml.problems import content_problem
 from .schema import resolve
 
 

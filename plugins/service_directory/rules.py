@@ -8,7 +8,7 @@ import datetime
 import re
 from pathlib import Path
 
-from written_yaml.problems import ERROR, WARNING, content_problem
+from localoffer.written_yaml.problems import ERROR, WARNING, content_problem
 
 # Markdown from providers may not carry HTML: tags, comments or entities that hide tags.
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")

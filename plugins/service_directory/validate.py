@@ -12,9 +12,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from .coerce import coerce
-from written_yaml.loader import load_file
+from localoffer.written_yaml.loader import load_file
 from .messages import problems_from_error
-from written_yaml.problems import ERROR, content_problem
+from localoffer.written_yaml.problems import ERROR, content_problem
 from .rules import check_rules
 from .schema import inline_refs, site_schema
 
