@@ -1,79 +1,186 @@
-"""How long the site takes to build at county and regional scale.
+"""How long the site takes to build, rebuild and check at county, regional and national scale.
 
-Builds synthetic directories with the real `pelican` command and prints wall
-and CPU times. Machines here are shared, so the figures that matter are ratios
-against a baseline measured in the same run:
+For each size, in one run and on one machine (machines here are shared, so
+the figures to compare are the ratios to baselines measured in the same run):
 
-- 10,000 services against 1,000: near 10 means the build grows in a straight
-  line with the directory;
-- a rebuild of the 10,000 after one file changed, against the full build of
-  the 10,000: the share of the work a one-service change redoes.
+- a realistic synthetic directory (bench/make_providers.py, fixed seed);
+- two full builds with the real `pelican` command, each from nothing, and a
+  check that they give byte-identical trees;
+- the baseline: bare Pelican (no plugins, its simple theme) building one
+  Markdown page per service of the same text (bench/bare_pelican.py);
+- rebuilds of the first build: nothing changed, one provider file changed,
+  one content page changed, one template (service.html) changed;
+- `invoke validate` of every file;
+- the wall time, CPU time and peak memory of each, and the output's size by part.
 
-Run: .venv/bin/python bench/build.py [--sizes 1000 10000]
+Content and theme are copied for the run, so the rebuilds change copies, never
+the project's files. It prints one table and writes it to bench/RESULTS.md.
+
+Run: .venv/bin/python bench/build.py [--sizes 1000 10000] [--national] [--seed 1]
 """
 
 import argparse
+import datetime
 import json
-import resource
-import subprocess
+import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import write_providers  # noqa: E402
+from bench.bare_pelican import write_bare_site  # noqa: E402
+from bench.make_providers import write_providers  # noqa: E402
+from bench.measure import differences, machine, output_parts, run, snapshot  # noqa: E402
+from bench.vocabulary import REAL_DIRECTORY  # noqa: E402
 
-PELICAN = Path(sys.executable).with_name("pelican")
+BIN = Path(sys.executable).parent
+BUILD_DATE = "2026-11-22"
+NATIONAL = 100_000
+CHANGED = "<!-- changed by bench/build.py -->"
 
 
-def build(providers, output, cache):
-    """One real build; returns (wall seconds, CPU seconds of the build process)."""
-    command = [
-        str(PELICAN), "content", "-s", "pelicanconf.py", "-q", "-e",
-        f"PROVIDERS_PATH={json.dumps(str(providers))}", f"OUTPUT_PATH={json.dumps(str(output))}",
-        f"CACHE_PATH={json.dumps(str(cache))}", 'SERVICES_BUILD_DATE="2026-11-22"',
+class Site:
+    """One synthetic site at one size: its providers, copies of content and theme, and its builds."""
+
+    def __init__(self, folder, size, seed, timeout):
+        self.folder, self.size, self.timeout = folder, size, timeout
+        self.providers = folder / "providers"
+        self.words = write_providers(self.providers, size, seed)
+        self.content = folder / "content"
+        shutil.copytree(ROOT / "content", self.content)
+        self.theme = folder / "theme"
+        shutil.copytree(ROOT / "theme", self.theme)
+
+    def build(self, name, output="output", cache="cache"):
+        values = {
+            "PROVIDERS_PATH": str(self.providers), "OUTPUT_PATH": str(self.folder / output),
+            "CACHE_PATH": str(self.folder / cache), "SERVICES_BUILD_DATE": BUILD_DATE,
+            "THEME": str(self.theme), "THEME_ASSETS_NODE_MODULES": str(ROOT / "node_modules"),
+        }
+        command = [str(BIN / "pelican"), str(self.content), "-s", "pelicanconf.py", "-e"]
+        command += [f"{key}={json.dumps(value)}" for key, value in values.items()]
+        return run(command, ROOT, self.folder / f"{name}.log", self.timeout)
+
+    def page(self, path):
+        return (self.folder / "output" / path).read_text(encoding="utf-8")
+
+
+def measure(size, folder, seed, timeout):
+    """For one size: the rows [(what, Run, baseline name or None, baseline Run)], the output's parts,
+    whether two builds were identical, the corpus's words and bare Pelican's output parts."""
+    site = Site(folder, size, seed, timeout)
+    rows = []
+    first = site.build("full-1")
+    if not first.finished:
+        return [("full build", first, None, None)], [], "not checked", site.words, []
+    second = site.build("full-2", output="output-2", cache="cache-2")
+    changed = differences(snapshot(folder / "output"), snapshot(folder / "output-2"))
+    identical = "yes" if not changed else f"NO: {len(changed)} files differ, e.g. {', '.join(changed[:3])}"
+
+    bare_settings = write_bare_site(site.providers, folder / "bare")
+    bare = run([str(BIN / "pelican"), str(folder / "bare" / "content"), "-s", str(bare_settings),
+                "-o", str(folder / "bare" / "output")], ROOT, folder / "bare.log", timeout)
+    rows += [("full build", first, "bare Pelican", bare), ("full build, again", second, "bare Pelican", bare),
+             ("bare Pelican, same pages", bare, None, None)]
+
+    rows.append(("rebuild, nothing changed", site.build("unchanged"), "full build", first))
+    provider = sorted(site.providers.glob("*.yaml"))[size // 2]
+    provider.write_text(provider.read_text().replace('summary: "', 'summary: "Changed. ', 1))
+    rows.append(("rebuild, one provider file changed", site.build("one-provider"), "full build", first))
+    assert "Changed. " in site.page(f"services/{provider.stem}/index.html"), "the changed service was not rebuilt"
+    page = site.content / "pages" / "privacy.md"
+    page.write_text(page.read_text() + "\nChanged by the benchmark.\n")
+    rows.append(("rebuild, one content page changed", site.build("one-page"), "full build", first))
+    assert "Changed by the benchmark." in site.page("privacy/index.html"), "the changed page was not rebuilt"
+    template = site.theme / "templates" / "service.html"
+    template.write_text(template.read_text().replace("{% block content %}", "{% block content %}" + CHANGED, 1))
+    rows.append(("rebuild, service.html changed", site.build("one-template"), "full build", first))
+    assert CHANGED in site.page(f"services/{provider.stem}/index.html"), "the changed template was not used"
+
+    validate = run([str(BIN / "invoke"), "validate", "--", str(site.providers)], ROOT, folder / "validate.log", timeout)
+    rows.append(("`invoke validate`, every file", validate, "full build", first))
+    return rows, output_parts(folder / "output"), identical, site.words, output_parts(folder / "bare" / "output")
+
+
+def seconds(value):
+    return "–" if value != value else f"{value:.1f}"  # NaN: not measured
+
+
+def ratio(run_, baseline):
+    if baseline is None or not run_.finished or not baseline.finished:
+        return "–"
+    return f"{run_.cpu / baseline.cpu:.2f} CPU, {run_.wall / baseline.wall:.2f} wall"
+
+
+def report(results, args):
+    lines = [
+        f"Measured {datetime.date.today().isoformat()} on {machine()}.",
+        f"Command: `.venv/bin/python bench/build.py --sizes {' '.join(map(str, args.sizes))} --seed {args.seed}`"
+        + (" --national" if args.national else ""),
+        "",
+        "| what | services | wall s | CPU s | peak MB | ratio to | ratio |",
+        "|---|---:|---:|---:|---:|---|---|",
     ]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stdout}\n{result.stderr}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    for size, (rows, *_rest) in results.items():
+        for what, result, baseline_name, baseline in rows:
+            what += "" if result.finished else f" ({result.note})"
+            lines.append(f"| {what} | {size:,} | {seconds(result.wall)} | {seconds(result.cpu)} | {result.peak_mb:.0f} "
+                         f"| {baseline_name or ''} | {ratio(result, baseline) if baseline_name else ''} |")
+    sizes = sorted(results)
+    if len(sizes) > 1 and all(results[s][0][0][1].finished for s in sizes[:2]):
+        small, large = (results[s][0][0][1] for s in sizes[:2])
+        lines += ["", f"Full build, {sizes[1]:,} against {sizes[0]:,} services: {large.cpu / small.cpu:.1f} CPU "
+                  f"({sizes[1] / sizes[0]:.0f} would be a straight line)."]
+    for size, (rows, parts, identical, words, bare_parts) in results.items():
+        services, distinct = REAL_DIRECTORY
+        lines += ["", f"### {size:,} services", "",
+                  f"Two full builds byte-identical: {identical}. Corpus: {sum(words.values()):,} words, "
+                  f"{len(words):,} distinct (a real directory: about {distinct:,} over {services:,} services).", ""]
+        if parts:
+            total = sum(size_ for _, _, size_ in parts)
+            bare_total = sum(size_ for _, _, size_ in bare_parts)
+            lines += ["| output part | files | MB | share |", "|---|---:|---:|---:|"]
+            lines += [f"| {name} | {files:,} | {size_ / 1e6:.1f} | {size_ / total:.0%} |" for name, files, size_ in parts]
+            lines.append(f"| **total** | {sum(f for _, f, _ in parts):,} | {total / 1e6:.1f} | 100% |")
+            if bare_total:
+                lines.append(f"| bare Pelican's whole output, for comparison | {sum(f for _, f, _ in bare_parts):,} "
+                             f"| {bare_total / 1e6:.1f} | |")
+    return "\n".join(lines)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 10000], metavar=("BASELINE", "LARGE"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="services per site")
+    parser.add_argument("--national", action="store_true", help=f"add a {NATIONAL:,}-service site (hours of CPU)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds before one command is stopped")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md", help="where to write the table")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
-    small, large = args.sizes
-    with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
-        folder = Path(folder)
-        results = {}
-        for size in (small, large):
-            providers = write_providers(folder / f"providers-{size}", size)
-            results[size] = build(providers, folder / f"output-{size}", folder / f"cache-{size}")
-            print(f"full build, {size:>6} services: {results[size][0]:6.1f} s wall, {results[size][1]:6.1f} s CPU", flush=True)
+    sizes = sorted(set(args.sizes) | ({NATIONAL} if args.national else set()))
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as temporary:
+        base = args.keep or Path(temporary)
+        for size in sizes:
+            folder = base / f"site-{size}"
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            results[size] = measure(size, folder, args.seed, args.timeout)
+            print(f"measured {size:,} services", file=sys.stderr, flush=True)
+    table = report(results, args)
+    print(table)
+    write_results(args.results, table)
 
-        providers = folder / f"providers-{large}"
-        unchanged = build(providers, folder / f"output-{large}", folder / f"cache-{large}")
-        print(f"rebuild, nothing changed:     {unchanged[0]:6.1f} s wall, {unchanged[1]:6.1f} s CPU", flush=True)
-        changed = providers / "service-00042.yaml"
-        changed.write_text(changed.read_text().replace("summary: ", "summary: Changed. ", 1))
-        one = build(providers, folder / f"output-{large}", folder / f"cache-{large}")
-        print(f"rebuild, one service changed: {one[0]:6.1f} s wall, {one[1]:6.1f} s CPU", flush=True)
-        page = (folder / f"output-{large}" / "services" / "service-00042" / "index.html").read_text()
-        assert "Changed." in page, "the changed service was not rebuilt"
 
-    base_cpu = results[small][1]
-    print()
-    print(f"ratio, {large} against {small} services (CPU): {results[large][1] / base_cpu:5.1f}  (10 would be a straight line)")
-    print(f"ratio, one-service rebuild against full build (CPU): {one[1] / results[large][1]:5.2f}")
-    print(f"ratio, one-service rebuild against the {small}-service build (CPU): {one[1] / base_cpu:5.2f}")
+def write_results(path, table):
+    """Replace the table between the markers in RESULTS.md, keeping the notes around it."""
+    start, end = "<!-- table: written by bench/build.py -->", "<!-- end of table -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Build benchmark results\n\n{start}\n{end}\n"
+    before, _, rest = text.partition(start)
+    _, _, after = rest.partition(end)
+    path.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":
