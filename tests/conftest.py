@@ -14,8 +14,9 @@ PELICAN = Path(sys.executable).with_name("pelican")
 BUILD_DATE = "2026-11-22"
 
 
-def run_pelican(providers, output, settings_file="pelicanconf.py", extra_args=(), **overrides):
+def run_pelican(providers, output, settings_file="pelicanconf.py", extra_args=(), env=None, **overrides):
     """Build the site with the real `pelican` command, as the README tells editors to.
+    `env` adds variables (a locale, a time zone) to the build's small environment.
     Returns the finished process (stdout and stderr together in `.stdout`)."""
     values = {
         "PROVIDERS_PATH": str(providers),
@@ -28,7 +29,7 @@ def run_pelican(providers, output, settings_file="pelicanconf.py", extra_args=()
     command += [f"{key}={json.dumps(value)}" for key, value in values.items()]
     return subprocess.run(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, env={"PATH": "/usr/bin:/bin", "COLUMNS": "500", "TERM": "dumb"},
+        text=True, env={"PATH": "/usr/bin:/bin", "COLUMNS": "500", "TERM": "dumb", **(env or {})},
     )
 
 

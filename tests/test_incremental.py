@@ -4,7 +4,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from tests.conftest import run_pelican
+import pytest
+
+from tests.conftest import ROOT, run_pelican
 
 SITE = Path(__file__).parent / "fixtures" / "site" / "providers"
 
@@ -67,3 +69,57 @@ def test_a_changed_setting_rewrites_every_page(tmp_path):
     assert run_pelican(providers, output).returncode == 0
     assert run_pelican(providers, output, SITENAME="Renamed Local Offer").returncode == 0
     assert "Renamed Local Offer" in (output / "services" / "complete-service" / "index.html").read_text()
+
+
+def differing(one, two):
+    return sorted(path for path in set(one) | set(two) if one.get(path) != two.get(path))
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def change_both(providers, pages):
+    edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
+    edit(pages / "privacy.md", "\n\n", "\n\nA sentence added to the privacy notice.\n\n")
+
+
+def add_both(providers, pages):
+    text = (providers / "complete-service.yaml").read_text()
+    (providers / "added-service.yaml").write_text(
+        text.replace("id: complete-service", "id: added-service").replace("Family Link Saturday Club", "Added Sunday Club"))
+    # A new top-level page joins the navigation on every page.
+    (pages / "local-news.md").write_text("Title: Local news\nSlug: local-news\n\nWhat is new in Northmoor.\n")
+
+
+def remove_both(providers, pages):
+    (providers / "complete-service.yaml").unlink()
+    (pages / "how-families-shaped-the-local-offer.md").unlink()
+    (pages / "feedback.easy-read.md").unlink()  # an easy-read twin
+
+
+def rename_both(providers, pages):
+    (providers / "unsafe-text.yaml").rename(providers / "renamed-text.yaml")
+    edit(providers / "renamed-text.yaml", "id: unsafe-text", "id: renamed-text")
+    (pages / "privacy.md").rename(pages / "privacy-notice.md")
+    edit(pages / "privacy-notice.md", "Slug: privacy\n", "Slug: privacy-notice\n")
+
+
+@pytest.mark.parametrize("change", [change_both, add_both, remove_both, rename_both], ids=lambda f: f.__name__)
+def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_path, change):
+    """Providers and content pages changed, added, removed and renamed: the tree
+    a cached rebuild leaves is the one a clean build writes, byte for byte."""
+    providers = copy_site(tmp_path)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "incremental" / "output"
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+
+    change(providers, content / "pages")
+    rebuilt = run_pelican(providers, output, PATH=str(content))
+    assert rebuilt.returncode == 0, rebuilt.stdout
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean, PATH=str(content)).returncode == 0
+    assert differing(snapshot(output), snapshot(clean)) == []
