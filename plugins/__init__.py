@@ -26,4 +26,5 @@ PLUGINS = [
     "localoffer.coproduction",
     "localoffer.editorial",
     "localoffer.removed_pages",
+    "localoffer.site_navigation",
 ]
