@@ -67,21 +67,43 @@ class Site:
         return (self.folder / "output" / path).read_text(encoding="utf-8")
 
 
+def progress(size, what, result):
+    """Each figure as soon as it is measured, so a long run that is stopped still says something."""
+    state = "" if result.finished else f" ({result.note})"
+    print(f"{size:>7,} services: {what}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, "
+          f"{result.peak_mb:.0f} MB{state}", file=sys.stderr, flush=True)
+
+
+class Rows(list):
+    """The table's rows for one size; each appended row is shown at once."""
+
+    def __init__(self, size):
+        super().__init__()
+        self.size = size
+
+    def append(self, row):
+        progress(self.size, row[0], row[1])
+        super().append(row)
+
+
 def measure(size, folder, seed, timeout):
     """For one size: the rows [(what, Run, baseline name or None, baseline Run)], the output's parts,
     whether two builds were identical, the corpus's words and bare Pelican's output parts."""
     site = Site(folder, size, seed, timeout)
-    rows = []
+    rows = Rows(size)
     first = site.build("full-1")
+    progress(size, "full build", first)
     if not first.finished:
         return [("full build", first, None, None)], [], "not checked", site.words, []
     second = site.build("full-2", output="output-2", cache="cache-2")
+    progress(size, "full build, again", second)
     changed = differences(snapshot(folder / "output"), snapshot(folder / "output-2"))
     identical = "yes" if not changed else f"NO: {len(changed)} files differ, e.g. {', '.join(changed[:3])}"
 
     bare_settings = write_bare_site(site.providers, folder / "bare")
     bare = run([str(BIN / "pelican"), str(folder / "bare" / "content"), "-s", str(bare_settings),
                 "-o", str(folder / "bare" / "output")], ROOT, folder / "bare.log", timeout)
+    progress(size, "bare Pelican", bare)
     rows += [("full build", first, "bare Pelican", bare), ("full build, again", second, "bare Pelican", bare),
              ("bare Pelican, same pages", bare, None, None)]
 
@@ -168,10 +190,9 @@ def main():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
             results[size] = measure(size, folder, args.seed, args.timeout)
-            print(f"measured {size:,} services", file=sys.stderr, flush=True)
-    table = report(results, args)
-    print(table)
-    write_results(args.results, table)
+            # Written after each size, so a run stopped during a larger size keeps the smaller ones.
+            write_results(args.results, report(results, args))
+    print(report(results, args))
 
 
 def write_results(path, table):
