@@ -123,3 +123,25 @@ def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_pat
     clean = tmp_path / "clean" / "output"
     assert run_pelican(providers, clean, PATH=str(content)).returncode == 0
     assert differing(snapshot(output), snapshot(clean)) == []
+
+
+def test_editing_a_content_pages_text_leaves_service_pages_as_they_were(tmp_path):
+    """Service pages show content pages only as menu and footer links, so a change
+    to a page's text does not rewrite them (its title or address would)."""
+    providers = copy_site(tmp_path)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+    service_page = output / "services" / "complete-service" / "index.html"
+    written = service_page.stat().st_mtime_ns
+
+    edit(content / "pages" / "privacy.md", "\n\n", "\n\nA sentence added to the privacy notice.\n\n")
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+    assert "A sentence added to the privacy notice." in (output / "privacy" / "index.html").read_text()
+    assert service_page.stat().st_mtime_ns == written
+
+    edit(content / "pages" / "privacy.md", "Title: Privacy notice", "Title: Your privacy")
+    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+    assert service_page.stat().st_mtime_ns != written
+    assert ">Your privacy</a>" in service_page.read_text()

@@ -18,6 +18,7 @@ from localoffer.cache_files import digest, folder_digest, settings_digest
 from .build_cache import BuildCache
 from .images import publish_images
 from .markdown_text import MarkdownRenderer
+from .page_inputs import content_digest
 from localoffer.written_yaml.problems import ERROR, WARNING
 from .service import make_service
 from .settings import build_date, months_before
@@ -95,7 +96,9 @@ class ServiceGenerator(Generator):
         """What every cached result depends on, besides the provider file itself."""
         settings = self.settings
         return digest(
-            folder_digest(Path(__file__).parent.parent, Path(settings["THEME"]) / "templates", settings["PATH"]),
+            folder_digest(Path(__file__).parent.parent, Path(settings["THEME"]) / "templates"),
+            # Pelican's pages generator has read content/pages by now (it runs before plugins' generators).
+            content_digest(settings, self.context.get("pages", [])),
             settings_digest(settings),
             build_date(settings),
         )
