@@ -139,8 +139,8 @@ def ratio(run_, baseline):
 def report(results, args):
     lines = [
         f"Measured {datetime.date.today().isoformat()} on {machine()}.",
-        f"Command: `.venv/bin/python bench/build.py --sizes {' '.join(map(str, args.sizes))} --seed {args.seed}`"
-        + (" --national" if args.national else ""),
+        f"Command: `.venv/bin/python bench/build.py --sizes {' '.join(map(str, args.sizes))} --seed {args.seed}"
+        + (" --national`" if args.national else "`"),
         "",
         "| what | services | wall s | CPU s | peak MB | ratio to | ratio |",
         "|---|---:|---:|---:|---:|---|---|",

@@ -6,7 +6,7 @@ A real directory's text is more repetitive than English at large: a council's
 1,500 services use about 11,000 distinct words, where 300,000 words drawn from
 all of English would use over 20,000. So 85 words in 100 come from the 3,000
 most common words and 15 from the top 100,000, each list at its real
-frequencies; that mix gives a real directory's count at 1,500 services (11,132
+frequencies; that mix gives a real directory's count at 1,500 services (11,009
 with seed 1) and keeps growing, as a real one does, with more services.
 
 SEND words come on top, at about the rate they appear in real service
