@@ -36,7 +36,7 @@ def run(command, cwd, log, timeout=None, env=None):
                 process.kill()
                 os.wait4(process.pid, 0)
                 wall = time.perf_counter() - started
-                return Run(wall, float("nan"), peak, False, f"stopped after {timeout:.0f} s (the time bound)")
+                return Run(wall, float("nan"), peak, False, f"stopped after {timeout:g} s (the time bound)")
             time.sleep(0.05)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
