@@ -8,7 +8,7 @@ INVOKE := $(VENV)/bin/invoke
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: setup build serve test validate preview clean browser
+.PHONY: setup build serve test validate preview clean browser theme-assets
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -43,6 +43,11 @@ preview: setup
 
 test: setup browser
 	$(INVOKE) test
+
+# After a change to theme/scss/ or package.json: recompile the CSS and copy the vendored front-end files
+# the package carries into theme/static/, then commit them (tests/test_theme_assets.py checks they are current).
+theme-assets: setup
+	$(VENV)/bin/python -m localoffer.theme_assets.refresh
 
 clean:
 	rm -rf output cache .pytest_cache
