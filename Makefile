@@ -1,9 +1,11 @@
-# The Makefile only sets things up; the work itself is in tasks.py (invoke).
+# The Makefile only sets things up; the work itself is the `localoffer` command line (plugins/cli/)
+# and, for this repository's own tasks, tasks.py (invoke).
 # `make serve` and `make test` are the two commands a fresh machine needs.
 
 PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
+LOCALOFFER := $(VENV)/bin/localoffer
 # apt-get needs root; on a developer's own machine sudo provides it.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/lib/chromium/chromium
@@ -30,16 +32,16 @@ browser:
 
 # `make build STRICT=1` fails on any provider file with a problem, as a real site's CI should.
 build: setup
-	$(INVOKE) build $(if $(STRICT),--strict)
+	$(LOCALOFFER) build $(if $(STRICT),--strict)
 
 serve: setup
-	$(INVOKE) serve
+	$(LOCALOFFER) serve
 
 validate: setup
-	$(INVOKE) validate
+	$(LOCALOFFER) validate
 
 preview: setup
-	$(INVOKE) preview
+	$(LOCALOFFER) preview
 
 test: setup browser
 	$(INVOKE) test
@@ -50,4 +52,4 @@ theme-assets: setup
 	$(VENV)/bin/python -m localoffer.theme_assets.refresh
 
 clean:
-	rm -rf output cache .pytest_cache
+	rm -rf output cache preview .pytest_cache

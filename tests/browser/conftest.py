@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.site_server import start_server
+from localoffer.site_server import start_server
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
