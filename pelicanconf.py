@@ -17,7 +17,7 @@ SITE_DESCRIPTION = (
     "Education, health and care services for children and young people "
     "aged 0 to 25 with special educational needs and disabilities in Northmoor."
 )
-# A logo made by the project; a council points this at its own file in theme/static.
+# A logo made by the project, in brand/images/ (served at /theme/images/, see THEME_STATIC_PATHS).
 COUNCIL_LOGO = "images/northmoor-logo.svg"
 # The header and link accent colour. It must keep 4.5:1 contrast with white text.
 COUNCIL_COLOUR = "#1d5c4d"
@@ -62,6 +62,8 @@ PROVIDERS_PATH = str(HERE / "providers")
 # The engine is the installed `localoffer` package: its theme and its plugins, in their order.
 THEME = str(localoffer.THEME_DIR)
 PLUGINS = list(localoffer.PLUGINS)
+# The theme's own files, then Northmoor's logo and favicons from brand/, which replace the neutral ones.
+THEME_STATIC_PATHS = ["static", str(HERE / "brand")]
 CACHE_PATH = str(HERE / "cache")
 OUTPUT_PATH = str(HERE / "output")
 
@@ -98,16 +100,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
 
-# Provider text is untrusted: escape everything unless a template says the
-# HTML was made by the project.
-JINJA_ENVIRONMENT = {
-    "autoescape": True,
-    # Templates do not change during a build; checking them before every page costs seconds at scale.
-    "auto_reload": False,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "extensions": [],
-}
+# Provider text is untrusted: the package's Jinja settings escape everything.
+JINJA_ENVIRONMENT = localoffer.JINJA_ENVIRONMENT
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

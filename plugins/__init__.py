@@ -26,3 +26,14 @@ PLUGINS = [
     "localoffer.coproduction",
     "localoffer.editorial",
 ]
+
+# What every site passes to Jinja (pelicanconf.py: JINJA_ENVIRONMENT = localoffer.JINJA_ENVIRONMENT).
+JINJA_ENVIRONMENT = {
+    # Provider text is untrusted: escape everything unless a template says the HTML was made by the project.
+    "autoescape": True,
+    # Templates do not change during a build; checking them before every page costs seconds at scale.
+    "auto_reload": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}

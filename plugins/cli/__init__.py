@@ -14,6 +14,7 @@ import sys
 from localoffer import __version__
 
 COMMANDS = [
+    "localoffer.cli.new_site",
     "localoffer.cli.validate",
     "localoffer.cli.build",
     "localoffer.cli.preview",
