@@ -8,7 +8,8 @@ from pathlib import Path
 
 import localoffer
 
-HERE = Path(__file__).resolve().parent
+# Lower case: Pelican reads only UPPER_CASE names as settings.
+site_folder = Path(__file__).resolve().parent
 
 # --- The council -----------------------------------------------------------
 COUNCIL_NAME = "Northmoor Council"
@@ -58,14 +59,14 @@ PATH = "content"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []
 STATIC_PATHS = []
-PROVIDERS_PATH = str(HERE / "providers")
+PROVIDERS_PATH = str(site_folder / "providers")
 # The engine is the installed `localoffer` package: its theme and its plugins, in their order.
 THEME = str(localoffer.THEME_DIR)
 PLUGINS = list(localoffer.PLUGINS)
 # The theme's own files, then Northmoor's logo and favicons from brand/, which replace the neutral ones.
-THEME_STATIC_PATHS = ["static", str(HERE / "brand")]
-CACHE_PATH = str(HERE / "cache")
-OUTPUT_PATH = str(HERE / "output")
+THEME_STATIC_PATHS = ["static", str(site_folder / "brand")]
+CACHE_PATH = str(site_folder / "cache")
+OUTPUT_PATH = str(site_folder / "output")
 
 # Preview builds (`invoke preview`) set both to True; a published build never does.
 SERVICES_INCLUDE_DRAFTS = False

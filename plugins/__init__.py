@@ -18,6 +18,8 @@ THEME_DIR = PACKAGE_DIR / "theme" if (PACKAGE_DIR / "theme").is_dir() else PACKA
 
 # The plugins a Local Offer site runs, in the order they must run (see plugins/README.md).
 PLUGINS = [
+    # First: it checks the settings as the site wrote them, before the others fill in defaults.
+    "localoffer.settings_check",
     "localoffer.theme_assets",
     "localoffer.feedback_link",
     "localoffer.service_directory",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import localoffer
 
-HERE = Path(__file__).resolve().parent
+# Lower case: Pelican reads only UPPER_CASE names as settings.
+site_folder = Path(__file__).resolve().parent
 
 # --- The council -----------------------------------------------------------
 COUNCIL_NAME = "[[council]]"
@@ -59,14 +60,14 @@ PATH = "content"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []
 STATIC_PATHS = []
-PROVIDERS_PATH = str(HERE / "providers")
-CACHE_PATH = str(HERE / "cache")
-OUTPUT_PATH = str(HERE / "output")
+PROVIDERS_PATH = str(site_folder / "providers")
+CACHE_PATH = str(site_folder / "cache")
+OUTPUT_PATH = str(site_folder / "output")
 # The engine is the installed localoffer package: its theme and its plugins, in their order.
 THEME = str(localoffer.THEME_DIR)
 PLUGINS = list(localoffer.PLUGINS)
 # The theme's own files, then yours: brand/images/logo.svg is served at /theme/images/logo.svg.
-THEME_STATIC_PATHS = ["static", str(HERE / "brand")]
+THEME_STATIC_PATHS = ["static", str(site_folder / "brand")]
 
 # --- Addresses --------------------------------------------------------------
 PAGE_URL = "{slug}/"
