@@ -7,6 +7,8 @@ an installed wheel holds the same modules under `localoffer/`, with the theme in
 from importlib import metadata
 from pathlib import Path
 
+from jinja2 import StrictUndefined
+
 try:
     __version__ = metadata.version("localoffer")
 except metadata.PackageNotFoundError:  # imported from a checkout that was never installed
@@ -38,4 +40,6 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
+    # A variable a template does not get fails the build instead of printing nothing.
+    "undefined": StrictUndefined,
 }

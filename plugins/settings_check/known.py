@@ -15,6 +15,7 @@ from pelican.settings import DEFAULT_CONFIG
 PELICAN_WITHOUT_DEFAULTS = (
     "TIMEZONE", "DEFAULT_DATE", "FEED_DOMAIN", "FEED_ATOM", "FEED_RSS", "FEED_ALL_RSS", "CATEGORY_FEED_RSS",
     "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_RSS", "WRITE_SELECTED", "SITESUBTITLE",
+    "DEBUG",  # set by the pelican command from --debug
 )
 
 

@@ -29,3 +29,13 @@ def build_assets(pelican):
     if str(folder) not in paths:
         # Last, so that the site's own council.css is the one served.
         settings["THEME_STATIC_PATHS"] = [*paths, str(folder)]
+
+
+# Settings a macro may use even when it is imported without the page's context (which keeps
+# Jinja's cache of imported templates): globals reach every template.
+MACRO_GLOBALS = ("SITEURL", "THEME_STATIC_DIR")
+
+
+def add_theme_globals(generator):
+    """generator_init receiver: make MACRO_GLOBALS Jinja globals."""
+    generator.env.globals.update({name: generator.settings.get(name, "") for name in MACRO_GLOBALS})
