@@ -7,7 +7,8 @@ setting it does not know and names the nearest one it does.
 
 from pathlib import Path
 
-import localoffer
+# What every Local Offer site shares (theme, plugins, not-a-blog, Jinja and Markdown); below, what is yours.
+from localoffer.site_settings import *  # noqa: F403
 
 # Lower case: Pelican reads only UPPER_CASE names as settings.
 site_folder = Path(__file__).resolve().parent
@@ -25,8 +26,6 @@ COUNCIL_LOGO = "images/logo.svg"
 COUNCIL_COLOUR = "[[colour]]"
 SITEURL = ""
 RELATIVE_URLS = False
-TIMEZONE = "Europe/London"
-DEFAULT_LANG = "en-GB"
 
 # Every page links here; {url} and {title} are filled in (URL-encoded) so that
 # the comment arrives with the page it is about. Change the address to your own.
@@ -56,62 +55,9 @@ LOCAL_OFFER_AREAS = {
 }
 
 # --- Where things are -------------------------------------------------------
-PATH = "content"
-PAGE_PATHS = ["pages"]
-ARTICLE_PATHS = []
-STATIC_PATHS = []
 PROVIDERS_PATH = str(site_folder / "providers")
 CACHE_PATH = str(site_folder / "cache")
 OUTPUT_PATH = str(site_folder / "output")
-# The engine is the installed localoffer package: its theme and its plugins, in their order.
-THEME = str(localoffer.THEME_DIR)
-PLUGINS = list(localoffer.PLUGINS)
-# The theme's own files, then yours: brand/images/logo.svg is served at /theme/images/logo.svg.
+# The theme's own files, then yours: brand/images/logo.svg is served at /theme/images/logo.svg,
+# and a file in brand/ replaces the theme's file of the same name (favicons, for example).
 THEME_STATIC_PATHS = ["static", str(site_folder / "brand")]
-
-# --- Addresses --------------------------------------------------------------
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-
-# The site is not a blog: no articles, feeds, authors, tags or archives.
-DIRECT_TEMPLATES = []
-ARTICLE_SAVE_AS = ""
-ARTICLE_URL = ""
-ARTICLE_LANG_SAVE_AS = ""
-PAGE_LANG_SAVE_AS = ""
-DRAFT_SAVE_AS = ""
-DRAFT_PAGE_SAVE_AS = ""
-AUTHOR_SAVE_AS = ""
-AUTHORS_SAVE_AS = ""
-CATEGORY_SAVE_AS = ""
-CATEGORIES_SAVE_AS = ""
-TAG_SAVE_AS = ""
-TAGS_SAVE_AS = ""
-ARCHIVES_SAVE_AS = ""
-INDEX_SAVE_AS = ""
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-DEFAULT_PAGINATION = False
-
-# Provider text is untrusted: escape everything. A variable a template does not
-# get fails the build instead of printing nothing.
-JINJA_ENVIRONMENT = localoffer.JINJA_ENVIRONMENT
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-    },
-    "output_format": "html5",
-}
-# Builds are deterministic: no "now" leaks into the output.
-DEFAULT_DATE = "fs"
-LOAD_CONTENT_CACHE = False
-
-# --- Co-production, feedback, search and easy read --------------------------
-COPRODUCTION_PROJECTS_FILE = "coproduction/projects.yaml"
-YOU_SAID_WE_DID_FILE = "feedback/you-said-we-did.yaml"
-SEARCH_GLOSSARY = "data/send-glossary.yaml"
-EASY_READ_GLOSSARY = "data/send-glossary.yaml"
