@@ -33,7 +33,7 @@ def build_parser(commands=COMMANDS):
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for module_name in commands:
         command = importlib.import_module(module_name)
-        # The module's docstring is the command's own --help text.
+        # The module's docstring, if it has one, is the longer text of the command's own --help.
         sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.__doc__,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
         command.add_arguments(sub)
