@@ -10,7 +10,7 @@ the figures to compare are the ratios to baselines measured in the same run):
   Markdown page per service of the same text (bench/bare_pelican.py);
 - rebuilds of the first build: nothing changed, one provider file changed,
   one content page changed, one template (service.html) changed;
-- `invoke validate` of every file;
+- `localoffer validate` of every file;
 - the wall time, CPU time and peak memory of each, and the output's size by part.
 
 Content and theme are copied for the run, so the rebuilds change copies, never
@@ -57,7 +57,7 @@ class Site:
         values = {
             "PROVIDERS_PATH": str(self.providers), "OUTPUT_PATH": str(self.folder / output),
             "CACHE_PATH": str(self.folder / cache), "SERVICES_BUILD_DATE": BUILD_DATE,
-            "THEME": str(self.theme), "THEME_ASSETS_NODE_MODULES": str(ROOT / "node_modules"),
+            "THEME": str(self.theme),
         }
         command = [str(BIN / "pelican"), str(self.content), "-s", "pelicanconf.py", "-e"]
         command += [f"{key}={json.dumps(value)}" for key, value in values.items()]
@@ -121,8 +121,8 @@ def measure(size, folder, seed, timeout):
     rows.append(("rebuild, service.html changed", site.build("one-template"), "full build", first))
     assert CHANGED in site.page(f"services/{provider.stem}/index.html"), "the changed template was not used"
 
-    validate = run([str(BIN / "invoke"), "validate", "--", str(site.providers)], ROOT, folder / "validate.log", timeout)
-    rows.append(("`invoke validate`, every file", validate, "full build", first))
+    validate = run([str(BIN / "localoffer"), "validate", str(site.providers)], ROOT, folder / "validate.log", timeout)
+    rows.append(("`localoffer validate`, every file", validate, "full build", first))
     return rows, output_parts(folder / "output"), identical, site.words, output_parts(folder / "bare" / "output")
 
 
