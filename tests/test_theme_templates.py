@@ -190,14 +190,15 @@ def fake_service(name="Riverside speech drop-in", closed=False, status="publishe
         needs=[term("need", "slcn", "Speech, language and communication")],
         areas=[term("area", "fenwick", "Fenwick", url=False)], all_needs=False, all_areas=False,
         age_min=0, age_max=5, age_text="0 to 5 years", free=True, cost_text="Free", cost_details=None,
-        referral_labels=["A GP"], self_referral=True,
+        referral_labels=["A GP"], self_referral=True, referral_text="You can contact them yourself",
         opening_times=[NS(days_text="Monday to Friday", opens="09:00", closes="17:00", notes=None)],
         languages=["English"], keywords=[], who_can_use="Families in Northmoor.",
         diagnosis_needed=False, ehcp_needed=True, criteria=["Lives in Northmoor"],
         accessibility=[feature("step-free", "Step-free access", "yes"), feature("toilet", "Accessible toilet", "no"),
                        feature("loop", "Hearing loop", "unknown")],
         accessibility_details=None,
-        locations=[NS(name="Riverside Centre", address=["1 Mill Lane"], postcode="NM1 4AB")],
+        locations=[NS(name="Riverside Centre", address=["1 Mill Lane", "Northmoor"], postcode="NM1 4AB")],
+        place_text="Northmoor", not_stated=["hearing loop"],
         contact=NS(phone="01632 960123", phone_href="tel:+441632960123", textphone=None, textphone_href=None,
                    email="a@example.org", email_href="mailto:a@example.org", website="javascript:alert(1)"),
         images=[NS(url="images/riverside.jpg", alt="A therapist and a toddler", width=640, height=480)],
@@ -285,7 +286,9 @@ def test_service_page_accessibility_answers():
     )
     assert ("Step-free access", "Yes") in rows
     assert ("Accessible toilet", "No") in rows
-    assert ("Hearing loop", "Ask the service") in rows
+    # An unknown feature has no row of its own: it is in the one "Not yet stated" line.
+    assert [key for key, _ in rows if key == "Hearing loop"] == []
+    assert "Ask the service" not in html
 
 
 def test_service_page_contact_links_have_context():
@@ -300,9 +303,12 @@ def test_service_page_contact_links_have_context():
 def test_service_page_sections():
     html = render("service.html", **page_cases()["service.html"])
     headings = [text for _, text in outline(html).headings]
-    for heading in ["Who it is for", "Cost", "How to get this service", "Opening times", "Where it is",
-                    "Contact", "Accessibility", "How to complain", "Who runs this service"]:
+    for heading in ["Contact", "Not yet stated", "About this service", "Type of service", "Who it is for",
+                    "How to get this service", "Opening times", "Where it is", "Accessibility", "How to complain",
+                    "Who runs this service"]:
         assert heading in headings
+    # Cost is a key fact at the top; a section of its own only holds the provider's details.
+    assert "Cost" not in headings
     assert "Last reviewed 1 September 2026" in html
     assert '<img class="app-service-images__image" src="/images/riverside.jpg" alt="A therapist and a toddler" width="640" height="480"' in html
     assert "This service is temporarily closed" not in html
