@@ -104,24 +104,40 @@ def test_not_yet_stated_lists_what_the_provider_left_empty(output):
             "Changing Places toilet, hearing loop, accessible parking, quiet space, sensory-friendly, "
             "British Sign Language, easy-read information. Ask them when you get in touch.</p>") in complete
     assert "Ask the service" not in complete
-    # unsafe-text gives no opening times, accessibility or languages; it is free, so no cost is missing.
+    # unsafe-text gives no opening times, accessibility or languages; it is free, so no cost is
+    # missing; it has no location, so a building's features are not asked for.
     unsafe = read(output, "services/unsafe-text")
     assert ('<p class="govuk-body app-not-yet-stated">The service has not told us about: opening times, '
-            "step-free access, accessible toilet, Changing Places toilet, hearing loop, accessible parking, "
-            "quiet space, sensory-friendly, British Sign Language, easy-read information, "
-            "languages and interpreters. Ask them when you get in touch.</p>") in unsafe
+            "British Sign Language, easy-read information, languages and interpreters. "
+            "Ask them when you get in touch.</p>") in unsafe
     assert 'id="opening-times"' not in unsafe and 'id="accessibility"' not in unsafe
 
 
-def test_a_charge_without_details_is_not_yet_stated(tmp_path):
+def build_changed(tmp_path, *changes):
+    """Build complete-service.yaml with each (old, new) text change made; return its page."""
     providers = tmp_path / "providers"
-    providers.mkdir()
+    (providers / "images").mkdir(parents=True)
+    (providers / "images" / "club.png").write_bytes((SITE / "images" / "club.png").read_bytes())
     text = (SITE / "complete-service.yaml").read_text(encoding="utf-8")
-    (providers / "complete-service.yaml").write_text(
-        text.replace("    details: £3 a session.\n", "").replace("  - file: images/club.png\n    alt: Children painting at a long table.\n", "")
-        .replace("images:\n", ""), encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    (providers / "complete-service.yaml").write_text(text, encoding="utf-8")
     result = run_pelican(providers, tmp_path / "output")
     assert result.returncode == 0, result.stdout
-    page = read(tmp_path / "output", "services/complete-service")
+    return read(tmp_path / "output", "services/complete-service")
+
+
+def test_a_charge_without_details_is_not_yet_stated(tmp_path):
+    page = build_changed(tmp_path, ("    details: £3 a session.\n", ""))
     assert "The service has not told us about: how much it costs, accessible toilet," in page
     assert 'id="cost"' not in page
+
+
+def test_no_accessibility_stated_at_all_is_one_word(tmp_path):
+    page = build_changed(tmp_path, ("  step_free_access: yes\n  quiet_space: unknown\n", ""),
+                         ("  languages: [English]\n", ""))
+    assert ('<p class="govuk-body app-not-yet-stated">The service has not told us about: accessibility, '
+            "languages and interpreters. Ask them when you get in touch.</p>") in page
+    # The building's details the provider gave are still shown, without a list of unknowns.
+    assert 'id="accessibility"' in page and "The hall is on one level." in page

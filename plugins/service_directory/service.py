@@ -176,7 +176,13 @@ def _not_stated(service):
         missing.append("opening times")
     if not service.free and not service.cost_details:
         missing.append("how much it costs")
-    missing += [words.in_sentence(feature.label) for feature in service.accessibility if feature.value == "unknown"]
+    relevant = [feature for feature in service.accessibility
+                if service.locations or feature.id not in words.PLACE_FEATURES]
+    unknown = [feature for feature in relevant if feature.value == "unknown"]
+    if len(unknown) > 3 and len(unknown) == len(relevant):
+        missing.append("accessibility")  # nothing stated at all: one word, not nine
+    else:
+        missing += [words.in_sentence(feature.label) for feature in unknown]
     if not service.languages:
         missing.append("languages and interpreters")
     return missing

@@ -23,6 +23,13 @@ ACCESSIBILITY_FEATURES = {
     "easy_read_information": "Easy-read information",
 }
 
+# Features of a building, which a service with no location (online or by
+# phone) has no need to state.
+PLACE_FEATURES = {
+    "step_free_access", "accessible_toilet", "changing_places_toilet", "hearing_loop",
+    "accessible_parking", "quiet_space", "sensory_friendly",
+}
+
 # "unknown" is never shown as "no": families are told to ask.
 FEATURE_ANSWERS = {"yes": "Yes", "no": "No", "unknown": "Ask the service"}
 
