@@ -10,6 +10,8 @@ from types import SimpleNamespace as NS
 import pytest
 from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta
 
+import localoffer
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "theme" / "templates"
 ALL_TEMPLATES = sorted(TEMPLATES.rglob("*.html"))
@@ -22,13 +24,9 @@ def template_id(path):
 
 
 def make_env():
-    # The same options as JINJA_ENVIRONMENT in pelicanconf.py.
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    # The options every site uses (pelicanconf.py: JINJA_ENVIRONMENT), strict undefined variables
+    # included, so a fake object missing an attribute a template reads fails here as a build would.
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), **localoffer.JINJA_ENVIRONMENT)
 
 
 def test_every_page_template_exists():
@@ -203,7 +201,8 @@ def fake_service(name="Riverside speech drop-in", closed=False, status="publishe
         contact=NS(phone="01632 960123", phone_href="tel:+441632960123", textphone=None, textphone_href=None,
                    email="a@example.org", email_href="mailto:a@example.org", website="javascript:alert(1)"),
         images=[NS(url="images/riverside.jpg", alt="A therapist and a toddler", width=640, height=480)],
-        last_reviewed=datetime.date(2026, 9, 1), last_reviewed_text="1 September 2026", closed=closed,
+        last_reviewed=datetime.date(2026, 9, 1), last_reviewed_text="1 September 2026", review_overdue=False,
+        closed=closed,
     )
     values.update(changes)
     return NS(**values)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.site_server import start_server
+from localoffer.site_server import start_server
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 WIDTH, HEIGHT = 360, 800
