@@ -163,6 +163,8 @@ def new_provider(c, id="", name="", organisation="", category="", email="", phon
 def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""
     env = {"PYTHONHASHSEED": "0"}
+    # The search modules' unit tests first (Node's own runner), so pytest's summary stays the last line.
+    c.run("node --test tests/js/", pty=False)
     c.run(f"{PYTHON} -m pytest {args}", env=env, pty=False)
 
 
