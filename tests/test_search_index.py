@@ -6,6 +6,7 @@ import json
 import math
 import pickle
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -160,8 +161,8 @@ def test_closed_and_draft_services_are_not_in_the_index(fixture_site):
     data = output / "search" / "data"
     manifest = json.loads((data / "manifest.json").read_text())
     assert manifest["count"] == 2
-    rows = json.loads((data / "store" / "0.json").read_text())
-    assert sorted(row[0] for row in rows) == ["services/complete-service/", "services/unsafe-text/"]
+    cards = json.loads((data / "store" / "0.json").read_text())
+    assert sorted(card_link(card) for card in cards) == ["/services/complete-service/", "/services/unsafe-text/"]
     every_file = "".join(path.read_text() for path in data.rglob("*.json"))
     assert "closed-service" not in every_file and "draft-service" not in every_file
 
@@ -169,10 +170,22 @@ def test_closed_and_draft_services_are_not_in_the_index(fixture_site):
 def test_preview_builds_index_drafts_with_a_flag(tmp_path):
     result = run_pelican(SITE, tmp_path / "output", SERVICES_INCLUDE_DRAFTS=True)
     assert result.returncode == 0, result.stdout
-    rows = json.loads((tmp_path / "output" / "search" / "data" / "store" / "0.json").read_text())
-    drafts = [row for row in rows if row[0] == "services/draft-service/"]
-    assert len(drafts) == 1 and drafts[0][6] == 1
-    assert all(len(row) == 6 for row in rows if row[0] != "services/draft-service/")
+    cards = json.loads((tmp_path / "output" / "search" / "data" / "store" / "0.json").read_text())
+    drafts = [card for card in cards if card_link(card) == "/services/draft-service/"]
+    assert len(drafts) == 1 and ">Draft</strong>" in drafts[0]
+    assert not [card for card in cards if ">Draft</strong>" in card and card not in drafts]
+
+
+def card_link(card):
+    return re.search(r'href="([^"]+)"', card).group(1)
+
+
+def test_a_result_card_is_the_theme_component_with_provider_text_escaped(fixture_site):
+    _, output = fixture_site
+    cards = json.loads((output / "search" / "data" / "store" / "0.json").read_text())
+    unsafe = next(card for card in cards if card_link(card) == "/services/unsafe-text/")
+    assert unsafe.startswith('<li class="app-service-card"><h3 class="govuk-heading-m app-service-card__heading">')
+    assert "<script" not in unsafe and "&lt;" in unsafe
 
 
 def test_the_search_page_is_written_with_the_data_version(fixture_site):
@@ -181,7 +194,7 @@ def test_the_search_page_is_written_with_the_data_version(fixture_site):
     manifest = json.loads((output / "search" / "data" / "manifest.json").read_text())
     assert f'data-search-version="{manifest["version"]}"' in page
     assert 'data-search-data="/search/data/"' in page
-    assert '<script src="/theme/js/search.js" defer></script>' in page
+    assert '<script type="module" src="/theme/js/search/page.mjs"></script>' in page
     assert "<script>" not in page  # no inline script: the page works under a strict CSP
 
 
