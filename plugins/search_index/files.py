@@ -33,7 +33,7 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
     files = {f"terms/{key}.json": text for key, text in shards.items()}
     shown = display_words(document[WORDS] for document in counts)
     common_first = sorted(postings, key=lambda term: (-len(postings[term]), term))
-    spellings, spelling_files = word_files([shown[term] for term in common_first])
+    spellings, spelling_files = word_files([(shown[term], term) for term in common_first])
     files.update({f"words/{number}.txt": text for number, text in spellings.items()})
     files["topics.json"] = dumps(topics(needs, categories, analyzer))
     pages = store_pages(services, options["SEARCH_STORE_PAGE_SIZE"], card)

@@ -11,6 +11,7 @@ a *spelling key* that the usual slips do not change:
 - so a transposition ("autsim" for "autism"), a wrong vowel ("speach"), a
   doubled or single letter, a wrong vowel or sound-alike first letter
   ("dispraxia", "fisio", "serebral") keep the key;
+- the key is taken of the word's stem (its term), so endings do not count;
 - the file of a key is `fnv1a(key) mod files`, the number of files a power of
   two chosen so each holds about TARGET_BYTES of words.
 
@@ -45,15 +46,19 @@ def fnv1a(text):
 
 
 def word_files(words):
-    """{file number: text} and the number of files, for `words` (most common first)."""
-    listed = [word for word in words if len(word) >= SHORTEST and not word.isdigit()]
-    size = sum(len(word) + 1 for word in listed)
+    """{file number: text} and the number of files, for `words`: (word, term)
+    pairs, most common first. A word goes in the file of its term's key: the
+    browser looks in the file of the key of the stem of what was typed, so
+    "swiming" (stem "swime") finds "swimming" (term "swim") though the two
+    words' own consonants differ."""
+    listed = [(word, term) for word, term in words if len(word) >= SHORTEST and not word.isdigit()]
+    size = sum(len(word) + 1 for word, _ in listed)
     count = 1
     while count * TARGET_BYTES < size:
         count *= 2
     files = {}
-    for word in listed:
-        files.setdefault(fnv1a(spelling_key(word)) % count, []).append(word)
+    for word, term in listed:
+        files.setdefault(fnv1a(spelling_key(term)) % count, []).append(word)
     return {number: " ".join(group) for number, group in sorted(files.items())}, count
 
 

@@ -57,10 +57,10 @@ export class SearchData {
     return this.postings.get(term);
   }
 
-  // The index's words that share `word`'s spelling file, most common first,
-  // as [word, term] pairs.
+  // The index's words in the spelling file of `word`'s stem (spelling.py),
+  // most common first, as [word, term] pairs.
   async nearWords(word) {
-    const number = wordFile(word, this.manifest.words);
+    const number = wordFile(stem(word), this.manifest.words);
     return this.once('words/' + number, () => this.load('words/' + number + '.txt', true)
       .then((text) => text.split(' ').filter(Boolean).map((listed) => [listed, stem(listed)])));
   }

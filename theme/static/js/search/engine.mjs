@@ -66,7 +66,7 @@ async function addJoins(data, all, clauses) {
 async function correct(data, w, clauses, found) {
   if (w.word.length >= SHORTEST_CORRECTED && !/\d/.test(w.word)) {
     const near = await data.nearWords(w.word);
-    const best = nearestWord(w.word, near.map(([listed]) => listed));
+    const best = nearestWord(w.word, near.map(([listed]) => listed), stem);
     if (best) {
       const bestTerm = stem(best);
       await data.loadTerms([bestTerm]);

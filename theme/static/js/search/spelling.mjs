@@ -56,17 +56,30 @@ export function allowedDistance(word) {
   return word.length >= 7 ? 2 : 1;
 }
 
+// Letters that sound alike written one way, so "fisio" is one letter from "physio".
+export function sounded(word) {
+  return word.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/c(?=[eiy])/g, 's').replace(/[cq]/g, 'k')
+    .replace(/z/g, 's').replace(/y/g, 'i');
+}
+
+// How far apart two words are: the fewest edits between them as written, as
+// they sound, or as stems (so "swiming" is near "swim", listed for "swimming").
+export function distance(word, candidate, stemOf) {
+  return Math.min(editDistance(word, candidate), editDistance(sounded(word), sounded(candidate)),
+    editDistance(stemOf(word), stemOf(candidate)));
+}
+
 // The listed word nearest `word`, within its allowed distance; on a tie the
 // one listed first (the most common). null when none is near enough.
-export function nearestWord(word, listed) {
+export function nearestWord(word, listed, stemOf) {
   let best = null;
   let bestDistance = allowedDistance(word) + 1;
   for (const candidate of listed) {
-    if (Math.abs(candidate.length - word.length) >= bestDistance) { continue; }
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance && distance > 0) {
+    if (Math.abs(candidate.length - word.length) > bestDistance + 1) { continue; }
+    const apart = distance(word, candidate, stemOf);
+    if (apart < bestDistance && candidate !== word) {
       best = candidate;
-      bestDistance = distance;
+      bestDistance = apart;
     }
   }
   return best;
