@@ -14,3 +14,7 @@ export function stemPairs() {
 export function textVectors() {
   return JSON.parse(readFileSync(FIXTURES + 'text_vectors.json', 'utf8'));
 }
+
+export function spellingVectors() {
+  return JSON.parse(readFileSync(FIXTURES + 'spelling_vectors.json', 'utf8'));
+}
