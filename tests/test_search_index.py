@@ -242,6 +242,8 @@ def test_a_small_index_stays_in_two_letter_files():
     ("SEARCH_STORE_PAGE_SIZE", 0, "SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used"),
     ("SEARCH_SHARD_BYTES", "big", "SEARCH_SHARD_BYTES must be a whole number, at least 1000; got 'big'; 24000 is used"),
     ("SEARCH_URL", "/search/", "SEARCH_URL must be a path inside the site such as 'search/'; got '/search/'; 'search/' is used"),
+    ("SEARCH_ADVICE_SERVICE", 7, "SEARCH_ADVICE_SERVICE must be a service id such as 'northmoor-send-advice-line', "
+     "or None; got 7; None is used"),
     ("SEARCH_FIELD_BOOSTS", {"name": 1}, "SEARCH_FIELD_BOOSTS must give a positive number for each of name, keywords, "
      "topics, aliases, glossary, organisation, summary, areas, description; got {'name': 1}; the defaults are used"),
 ])
@@ -254,6 +256,13 @@ def test_a_bad_setting_is_reported_and_replaced(key, value, message):
 def test_a_bad_setting_is_logged_in_a_real_build(tmp_path):
     result = run_pelican(SITE, tmp_path / "output", SEARCH_STORE_PAGE_SIZE=0)
     assert "search_index: SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used" in result.stdout
+
+
+def test_an_advice_service_that_is_not_published_is_a_warning_and_the_page_names_none(fixture_site):
+    result, output = fixture_site  # the fixture site has no northmoor-send-advice-line
+    assert ("search_index: SEARCH_ADVICE_SERVICE is 'northmoor-send-advice-line', which is not a published "
+            "service; a search that finds nothing will not name an advice line") in " ".join(result.stdout.split())
+    assert "Not sure where to start?" not in (output / "search" / "index.html").read_text()
 
 
 def test_a_missing_glossary_is_a_warning_and_the_site_still_builds(tmp_path):
