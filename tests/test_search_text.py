@@ -9,7 +9,6 @@ from localoffer.search_index.spelling import TARGET_BYTES, display_words, fnv1a,
 from localoffer.search_index.text import fold
 from localoffer.search_index.weights import Analyzer
 from tests.conftest import FIXTURES
-from tests.fixtures.search.refresh import site_words
 
 VECTORS = FIXTURES / "search"
 
@@ -23,12 +22,6 @@ def test_every_word_in_stems_tsv_stems_as_the_index_stems_it():
     pairs = stem_pairs()
     assert len(pairs) >= 10_000
     assert [(word, stem) for word, stem in pairs if porter_stemmer.stem(word) != stem] == []
-
-
-def test_stems_tsv_holds_every_word_of_the_sample_site():
-    # So the browser's stemmer is checked on the whole sample vocabulary; refresh.py remakes the file.
-    listed = {word for word, _ in stem_pairs()}
-    assert sorted(site_words() - listed) == []
 
 
 def test_folding_and_terms_match_the_shared_vectors():

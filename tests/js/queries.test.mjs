@@ -49,6 +49,22 @@ test('the query set has at least 100 queries, each naming a service of the sampl
   assert.deepEqual(queries.filter(([, id]) => !ids.includes(id)), []);
 });
 
+test('the browser stems every word of the built sample index to the term the index holds', async () => {
+  // The word files list one word for each term of the index (spelling.py); the term files hold the terms.
+  const manifest = await data.start();
+  const disagree = [];
+  let checked = 0;
+  for (let number = 0; number < manifest.words; number++) {
+    for (const [word, term] of await data.nearWordsInFile(number)) {
+      await data.loadTerms([term]);
+      checked += 1;
+      if (!data.posting(term)) { disagree.push(`${word} -> ${term}`); }
+    }
+  }
+  assert.ok(checked > 500, `only ${checked} words`);
+  assert.deepEqual(disagree, []);
+});
+
 test('every query finds its service in the first three results', async () => {
   const missed = [];
   for (const [query, id] of readQueries()) {

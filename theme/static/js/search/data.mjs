@@ -60,7 +60,10 @@ export class SearchData {
   // The index's words in the spelling file of `word`'s stem (spelling.py),
   // most common first, as [word, term] pairs.
   async nearWords(word) {
-    const number = wordFile(stem(word), this.manifest.words);
+    return this.nearWordsInFile(wordFile(stem(word), this.manifest.words));
+  }
+
+  async nearWordsInFile(number) {
     return this.once('words/' + number, () => this.load('words/' + number + '.txt', true)
       .then((text) => text.split(' ').filter(Boolean).map((listed) => [listed, stem(listed)])));
   }
