@@ -239,7 +239,7 @@ def test_a_small_index_stays_in_two_letter_files():
 
 
 @pytest.mark.parametrize("key, value, message", [
-    ("SEARCH_STORE_PAGE_SIZE", 0, "SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used"),
+    ("SEARCH_STORE_PAGE_SIZE", 0, "SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 5 is used"),
     ("SEARCH_SHARD_BYTES", "big", "SEARCH_SHARD_BYTES must be a whole number, at least 1000; got 'big'; 24000 is used"),
     ("SEARCH_URL", "/search/", "SEARCH_URL must be a path inside the site such as 'search/'; got '/search/'; 'search/' is used"),
     ("SEARCH_ADVICE_SERVICE", 7, "SEARCH_ADVICE_SERVICE must be a service id such as 'northmoor-send-advice-line', "
@@ -255,7 +255,7 @@ def test_a_bad_setting_is_reported_and_replaced(key, value, message):
 
 def test_a_bad_setting_is_logged_in_a_real_build(tmp_path):
     result = run_pelican(SITE, tmp_path / "output", SEARCH_STORE_PAGE_SIZE=0)
-    assert "search_index: SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used" in result.stdout
+    assert "search_index: SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 5 is used" in result.stdout
 
 
 def test_an_advice_service_that_is_not_published_is_a_warning_and_the_page_names_none(fixture_site):
