@@ -1,6 +1,6 @@
 """The index's own words, cut so that a misspelt word fetches only its few neighbours.
 
-When a family's word is in no document, search.js looks for the word they
+When a family's word is in no document, the browser looks for the word they
 meant among the words the index holds. Sending the whole vocabulary would cost
 tens of kilobytes at 10,000 services, so the words are cut into small files by
 a *spelling key* that the usual slips do not change:

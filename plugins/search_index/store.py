@@ -1,4 +1,4 @@
-"""What search.js shows and filters by, cut so that a query fetches only its part.
+"""What the search page shows and filters by, cut so that a query fetches only its part.
 
 - Store pages: the HTML of each result, for SEARCH_STORE_PAGE_SIZE services
   each, by their number in the A to Z order. The HTML is the theme's own card
