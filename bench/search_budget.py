@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_text import write_realistic_providers  # noqa: E402
-from tools.site_server import start_server  # noqa: E402
+from localoffer.site_server import start_server  # noqa: E402
 
 PELICAN = Path(sys.executable).with_name("pelican")
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
