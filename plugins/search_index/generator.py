@@ -35,8 +35,9 @@ class SearchGenerator(Generator):
             settings["CACHE_PATH"], fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"]),
             bool(settings["SEARCH_CACHE"]),
         )
-        card = self.get_template("components/service_card").make_module(
-            {"SITEURL": settings["SITEURL"]}).service_card
+        # The listings' own card, rendered with the same context as every page, so that
+        # whatever the component shows, a search result shows too.
+        card = self.get_template("components/service_card").make_module(dict(context)).service_card
         files, manifest = search_files(
             services, self.glossary, context["categories"], context["needs"], context["areas"], settings,
             card, cache,
