@@ -64,3 +64,58 @@ def test_the_phone_menu_is_folded_before_the_script_runs_and_opens_after(page):
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.get_by_role("link", name="Find services").is_visible()
+
+
+# --- Forced colours (Windows high contrast) -----------------------------------------------
+
+from .axe_check import assert_no_axe_violations  # noqa: E402
+
+FORCED_PAGES = {
+    "service": "/services/riverside-speech-dropin/",
+    "easy-read-service": "/services/riverside-speech-dropin/easy-read/",
+    "a-to-z": "/services/",
+}
+FOCUS_STYLE = """() => {
+  const style = getComputedStyle(document.activeElement);
+  return {tag: document.activeElement.tagName, text: document.activeElement.textContent.trim().slice(0, 30),
+          style: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+}"""
+
+
+@pytest.mark.parametrize("path", FORCED_PAGES.values(), ids=FORCED_PAGES.keys())
+def test_in_forced_colours_focus_stays_visible_and_axe_finds_nothing(page, path):
+    page.emulate_media(forced_colors="active")
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(path, wait_until="load")
+    assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
+    seen = []
+    for _ in range(8):  # the skip link, the header, the menu, the page's first links and buttons
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_STYLE)
+        seen.append(focus)
+        assert focus["style"] != "none" and focus["width"] >= 2, f"focus not visible in forced colours: {focus}"
+    assert any(focus["tag"] == "A" for focus in seen)
+    assert_no_axe_violations(page)
+
+
+def test_in_forced_colours_buttons_the_highlight_and_the_pictures_keep_their_meaning(page):
+    page.emulate_media(forced_colors="active")
+    page.goto(FORCED_PAGES["easy-read-service"], wait_until="load")
+    listen = page.get_by_role("button", name="Listen to this page")
+    assert listen.evaluate("(button) => getComputedStyle(button).borderTopStyle") == "solid"
+    listen.focus()
+    assert listen.evaluate("(button) => getComputedStyle(button).outlineStyle") == "solid"
+    # Each picture on a white tile with a frame, so its lines show on a dark theme.
+    tiles = page.locator(".app-easy-read__picture").evaluate_all(
+        "(all) => all.map((p) => [getComputedStyle(p).backgroundColor, getComputedStyle(p).borderTopStyle])")
+    assert tiles and set(map(tuple, tiles)) == {("rgb(255, 255, 255)", "solid")}, tiles
+    # The sentence being read keeps a background of its own (Highlight), which forced colours would remove.
+    page.evaluate("""() => {
+      const span = document.createElement('span');
+      span.className = 'app-listen__sentence app-listen__sentence--reading';
+      span.textContent = 'Read now.';
+      document.querySelector('.app-easy-read__summary').append(span);
+    }""")
+    highlight = page.locator(".app-listen__sentence--reading").evaluate(
+        "(span) => [getComputedStyle(span).backgroundColor, getComputedStyle(span).forcedColorAdjust]")
+    assert highlight[1] == "none" and highlight[0] not in ("rgba(0, 0, 0, 0)", "transparent"), highlight
