@@ -344,3 +344,13 @@ def test_a_page_that_said_it_is_free_without_the_field_would_fail(built):
     page = Page(FACTS / "steps-at-the-door.yaml", sites["facts"], glossary)
     matched = [allowed for pattern, allowed in claims(page) if re.fullmatch(pattern, "You can get in without steps.")]
     assert matched and not any(matched)
+
+
+def test_the_easy_read_home_page_sends_readers_to_the_search_page_that_exists(built):
+    sites, _ = built
+    output = sites["sample"]
+    home = (output / "easy-read" / "index.html").read_text(encoding="utf-8")
+    main = home[home.index("<main"):home.index("</main>")]
+    assert "search box" not in main
+    assert 'Type a word on <a class="govuk-link" href="/search/">the search page</a>.' in main
+    assert (output / "search" / "index.html").is_file()

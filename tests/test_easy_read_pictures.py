@@ -104,3 +104,15 @@ def test_the_pictures_page_lists_every_picture_a_page_can_use(tmp_path):
         assert f'src="/easy-read/pictures/{name}.svg" alt="{PICTURES[name][1]}"' in listed, name
         assert (output / "easy-read" / "pictures" / f"{name}.svg").is_file()
     assert json.dumps(sorted(used)) and "LICENSE.txt" in {path.name for path in (output / "easy-read" / "pictures").iterdir()}
+
+
+def test_the_editorial_report_names_the_file_line_and_field_of_each_finding(tmp_path):
+    output = tmp_path / "output"
+    result = run_pelican(FIXTURE, output, EDITORIAL_REPORT=True, **SETTINGS)
+    assert result.returncode == 0, result.stdout
+    report = (output / "editorial" / "index.html").read_text(encoding="utf-8")
+    assert ("<li><code>pictures/wrong-pictures.yaml:27</code> <code>easy_read.points[0].text</code> (picture-meaning): "
+            "the picture &#34;wheelchair&#34; shows step-free access") in report
+    summary = (output / "editorial" / "report.md").read_text(encoding="utf-8")
+    assert ("- `pictures/shared-picture.yaml:10`: service.categories[1]: the picture \"play\" already stands for "
+            "something else on this page (service.categories[0])") in summary
