@@ -164,6 +164,7 @@ def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""
     env = {"PYTHONHASHSEED": "0"}
     c.run(f"{PYTHON} -m pytest {args}", env=env, pty=False)
+    c.run("node --test tests/js/", pty=False)  # the front-end modules' unit tests
 
 
 @task
