@@ -15,6 +15,8 @@ two different generated ideas (a council's category words can do that).
 
 import re
 
+from .money import FREE_WORD, PRICE_WORDS
+
 # idea -> (picture, what the picture stands for on a page). One idea, one
 # picture: no picture appears twice here. Ideas with a polarity come in pairs
 # (step_free_access / steps) with different pictures.
@@ -92,13 +94,11 @@ assert len({picture for picture, _ in IDEAS.values()}) == len(IDEAS), "two ideas
 # again, what the picture shows, the picture to use instead).
 _STEPS = r"\b(?:steps?|stairs?)\b"
 _STEP_FREE = r"\b(?:without (?:any )?steps|no steps|step[- ]free|level access|a ramp|a lift)\b"
-_PAY = r"£|\b(?:pay|paying|costs?|charges?|fees?)\b"
-_FREE = r"\bfree\b"
 CONTRADICTIONS = [
     ("wheelchair", re.compile(_STEPS, re.I), re.compile(_STEP_FREE, re.I), "step-free access", "steps"),
     ("steps", re.compile(_STEP_FREE, re.I), None, "steps", "wheelchair"),
-    ("free", re.compile(_PAY, re.I), re.compile(r"\bfree\b|\bdo not (?:have to )?pay\b|\bno charge\b", re.I), "that it is free", "money"),
-    ("money", re.compile(_FREE, re.I), re.compile(_PAY, re.I), "paying", "free"),
+    ("free", re.compile(PRICE_WORDS, re.I), re.compile(r"\bfree\b|\bdo not (?:have to )?pay\b|\bno charge\b", re.I), "that it is free", "money"),
+    ("money", re.compile(FREE_WORD, re.I), re.compile(PRICE_WORDS, re.I), "paying", "free"),
 ]
 
 

@@ -22,11 +22,30 @@ _MONEY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words.M
 
 
 def gives_money(service, money_categories=()):
-    if _MONEY_WORD.search(service.name) or _MONEY_WORD.search(service.summary or ""):
-        return True
-    if any(keyword.strip().casefold() in words.MONEY_WORDS for keyword in service.keywords):
-        return True
-    return any(term.id in money_categories for term in service.categories)
+    """The field that shows the service gives money (`service.name`,
+    `service.keywords[2]`, ...), or None."""
+    if _MONEY_WORD.search(service.name):
+        return "service.name"
+    if _MONEY_WORD.search(service.summary or ""):
+        return "service.summary"
+    for index, keyword in enumerate(service.keywords):
+        if keyword.strip().casefold() in words.MONEY_WORDS:
+            return f"service.keywords[{index}]"
+    for index, term in enumerate(service.categories):
+        if term.id in money_categories:
+            return f"service.categories[{index}]"
+    return None
+
+
+def says_free(text):
+    """Whether `text` says something is free and names no price."""
+    return bool(_FREE.search(text or "")) and not _PRICE_WORDS.search(text or "")
+
+
+FREE_WORD = r"\bfree\b"
+PRICE_WORDS = r"£|\b(?:pay|paying|costs?|charges?|fees?)\b"
+_FREE = re.compile(FREE_WORD, re.IGNORECASE)
+_PRICE_WORDS = re.compile(PRICE_WORDS, re.IGNORECASE)
 
 
 def amounts(text):

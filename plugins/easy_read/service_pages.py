@@ -62,7 +62,7 @@ def build_service_page(service, checker, display_path, category_words, place="th
 
     if provider.get("points"):
         what = [_provider_point(builder, item, index) for index, item in enumerate(provider["points"])]
-    gives_money = money.gives_money(service, money_categories)
+    gives_money = money.gives_money(service, money_categories)  # the field that shows it, or None
     sections = [
         ("who", _who(say, service, place)),
         ("what", what),
@@ -176,7 +176,7 @@ def _who(say, service, place):
 def _cost(say, service, gives_money):
     points = []
     if gives_money:
-        points.append(say(words.GIVES_MONEY, "gives_money", "service.name"))
+        points.append(say(words.GIVES_MONEY, "gives_money", gives_money))
         amount, where = money.money_given(service, TAG.sub(" ", service.description_html or ""))
         if amount:
             points.append(say(words.MONEY_AMOUNT_SENTENCE.format(amount=amount), "gives_money", where))
@@ -191,7 +191,9 @@ def _cost(say, service, gives_money):
             points.append(say(words.ASK_WHAT_COSTS, "ask", "service.cost.details"))
         return points
     points.append(say("You have to pay for it.", "charge", "service.cost.free", NEGATIVE))
-    details = say.own(service.cost_details, "charge", "service.cost.details")
+    # Details such as "Free for children under 5." get the picture for free.
+    idea = "free" if money.says_free(service.cost_details) else "charge"
+    details = say.own(service.cost_details, idea, "service.cost.details")
     if details is not None:
         points.append(details)
         return points
