@@ -181,7 +181,9 @@ def provider(index, rng, vocabulary, categories, areas, pictures):
 
 
 def _slug(name):
-    return "-".join("".join(c for c in word.lower() if c.isalnum()) for word in name.split())[:80].strip("-")
+    # Names may hold words such as "pokémon"; an id is ASCII letters, digits and hyphens.
+    words = ("".join(c for c in word.lower() if c.isascii() and c.isalnum()) for word in name.split())
+    return "-".join(word for word in words if word)[:80].strip("-")
 
 
 def _organisation(rng, vocabulary):
