@@ -180,4 +180,10 @@ def fieldref(c):
     write_template_files(HERE / "providers")
 
 
+@task
+def golden(c):
+    """Rebuild tests/golden/expected/ from the golden site after an intended change (review with git diff)."""
+    c.run(f"{PYTHON} -m tools.golden --refresh", pty=False)
+
+
 os.chdir(HERE)
