@@ -101,6 +101,18 @@ def test_json_files_get_sorted_keys_and_keep_list_order():
     assert normalise_json("{not json") == "{not json\n"
 
 
+def test_xml_is_one_element_a_line_with_its_names_and_declaration_as_written():
+    sitemap = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://example.org/</loc>\n    <lastMod>2026-11-22</lastMod></url></urlset>"
+    )
+    assert normalise("sitemap.xml", sitemap) == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        "  <url>\n    <loc>https://example.org/</loc>\n    <lastMod>2026-11-22</lastMod>\n  </url>\n</urlset>\n"
+    )
+    assert normalise("broken.xml", b"<a><b></a>") == "<a><b></a>\n"
+
+
 def test_other_text_is_kept_as_it_is_with_a_final_newline():
     assert normalise("search/data/filters/free.txt", b"AQ==") == "AQ==\n"
     assert normalise("easy-read/pictures/LICENSE.txt", b"one\r\ntwo\n") == "one\ntwo\n"
@@ -116,6 +128,7 @@ def test_other_text_is_kept_as_it_is_with_a_final_newline():
     ("easy-read/pictures/index.html", b"<p>x</p>", False),
     ("search/data/manifest.json", b"{}", False),
     ("sitemap.xml", b"<urlset/>", False),
+    ("open-data/services.csv", b"id,name\n", False),
 ])
 def test_assets_and_binary_files_are_kept_as_digests(path, data, digested):
     assert is_digested(path, data) is digested

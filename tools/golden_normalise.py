@@ -9,6 +9,7 @@ same on both sides, and nothing that is meaningful is dropped:
   entities stay as they were written, so escaped provider text stays visibly
   escaped. `<pre>` and `<textarea>` keep their white space.
 - JSON: pretty-printed with sorted keys (list order is kept: it means something).
+- XML (a sitemap, a feed): one element a line, indented, names as written.
 - Pictures, fonts, compiled CSS, front-end JavaScript and copied pictograms: a
   sha256 line (as `sha256sum` writes it) instead of their bytes.
 - Any other text: as it is.
@@ -24,6 +25,8 @@ import textwrap
 from fnmatch import fnmatch
 from html import escape
 from html.parser import HTMLParser
+from xml.dom import minidom
+from xml.parsers.expat import ExpatError
 
 # Copied or compiled assets whose bytes a reviewer cannot read: the theme's
 # compiled CSS, vendored and front-end JavaScript, logo and favicons, and the
@@ -32,6 +35,8 @@ from html.parser import HTMLParser
 DIGESTED = ("theme/*", "easy-read/pictures/*.svg")
 BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".pdf")
 
+JSON_SUFFIXES = (".json", ".jsonld", ".geojson", ".webmanifest")
+XML_SUFFIXES = (".xml", ".rss", ".atom", ".svg")
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 KEEP_WHITE_SPACE = {"pre", "textarea"}
 # HTML's white space only: a no-break space (U+00A0) is content, not layout.
@@ -59,8 +64,10 @@ def normalise(path, data):
     text = data.decode("utf-8").replace("\r\n", "\n")
     if path.endswith((".html", ".htm")):
         return normalise_html(text)
-    if path.endswith(".json"):
+    if path.endswith(JSON_SUFFIXES):
         return normalise_json(text)
+    if path.endswith(XML_SUFFIXES):
+        return normalise_xml(text)
     return text if text.endswith("\n") or not text else text + "\n"
 
 
@@ -72,6 +79,33 @@ def normalise_json(text):
     except ValueError:
         return text if text.endswith("\n") else text + "\n"
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def normalise_xml(text):
+    """One element a line, indented, with names and namespace prefixes as written
+    (XML is case-sensitive, so not the HTML printer); text that is not
+    well-formed XML is kept as it is."""
+    try:
+        document = minidom.parseString(text.encode("utf-8"))
+    except ExpatError:
+        return text if text.endswith("\n") else text + "\n"
+    _strip_layout(document)
+    # minidom writes its own `<?xml version="1.0" ?>`; keep the one the file has (its encoding, if any).
+    body = document.toprettyxml(indent="  ").split("\n", 1)[1]
+    declaration = re.match(r"\s*(<\?xml[^>]*\?>)", text)
+    return f"{declaration.group(1)}\n{body}" if declaration else body
+
+
+def _strip_layout(node):
+    """Drop white-space-only text between elements and collapse the rest, so the
+    printer's indentation is the only layout."""
+    for child in list(node.childNodes):
+        if child.nodeType == child.TEXT_NODE:
+            child.data = HTML_SPACE.sub(" ", child.data).strip(" ")
+            if not child.data:
+                node.removeChild(child)
+        else:
+            _strip_layout(child)
 
 
 def normalise_html(text):

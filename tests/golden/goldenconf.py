@@ -9,18 +9,18 @@ file as a module named after the file: a second `pelicanconf` would import itsel
 import sys
 from pathlib import Path
 
-GOLDEN = Path(__file__).resolve().parent
-sys.path.insert(0, str(GOLDEN.parent.parent))
+# Lower-case names: Pelican takes every upper-case name in this file as a setting.
+golden = Path(__file__).resolve().parent
+sys.path.insert(0, str(golden.parent.parent))
 
 from pelicanconf import *  # noqa: E402,F403 - the quickstart convention, as publishconf.py does
 
-SITE = GOLDEN / "site"
-PATH = str(SITE / "content")
-PROVIDERS_PATH = str(SITE / "providers")
+PATH = str(golden / "site" / "content")
+PROVIDERS_PATH = str(golden / "site" / "providers")
 # tools/golden.py builds into a fresh folder with a fresh cache every time; these
 # are only for a build by hand (`pelican -s tests/golden/goldenconf.py`).
-OUTPUT_PATH = str(GOLDEN / "output")
-CACHE_PATH = str(GOLDEN / "cache")
+OUTPUT_PATH = str(golden / "output")
+CACHE_PATH = str(golden / "cache")
 
 # A fixed "today", so that review notices, "Overdue" and dates are the same every day.
 SERVICES_BUILD_DATE = "2026-11-22"
