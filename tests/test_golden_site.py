@@ -78,31 +78,62 @@ def test_the_committed_tree_is_small_enough_to_review():
     assert 0 < size < EXPECTED_BUDGET_BYTES
 
 
-def test_a_refresh_that_cannot_build_leaves_the_expected_tree_alone(tmp_path, monkeypatch, capsys):
-    """A golden input that stops building (here: a provider file with an error,
-    which `--fatal errors` turns into a failed build) must not wipe the tree."""
-    providers = tmp_path / "providers"
-    shutil.copytree(golden.GOLDEN / "site" / "providers", providers)
-    (providers / "broken.yaml").write_text("template_version: 1\nid: broken\n", encoding="utf-8")
-    settings = tmp_path / "brokenconf.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(golden.GOLDEN)!r})\n"
-        f"from goldenconf import *  # noqa: F403\nPROVIDERS_PATH = {str(providers)!r}\n",
-        encoding="utf-8",
-    )
+@pytest.fixture
+def scratch_golden(tmp_path, monkeypatch):
+    """tools.golden pointed at a settings file written by the test and at an
+    expected tree in tmp_path holding one kept file; returns a function that
+    writes the settings (lines after the golden settings) and the tree's folder."""
     expected, digests = tmp_path / "expected", tmp_path / "expected.sha256"
-    (expected / "index.html").parent.mkdir()
+    expected.mkdir()
     (expected / "index.html").write_text("kept\n", encoding="utf-8")
     digests.write_text("kept\n", encoding="utf-8")
+    settings = tmp_path / "scratchconf.py"
     monkeypatch.setattr(golden, "SETTINGS", settings)
     monkeypatch.setattr(golden, "EXPECTED", expected)
     monkeypatch.setattr(golden, "DIGESTS", digests)
 
-    assert golden.main(["--refresh"]) == 1
+    def write_settings(*lines):
+        header = [f"import sys\nsys.path.insert(0, {str(golden.GOLDEN)!r})", "from goldenconf import *  # noqa: F403"]
+        settings.write_text("\n".join(header + list(lines)) + "\n", encoding="utf-8")
+    return write_settings, expected, digests
 
+
+def assert_kept(expected, digests):
     assert [p.name for p in expected.iterdir()] == ["index.html"]
     assert (expected / "index.html").read_text(encoding="utf-8") == "kept\n"
     assert digests.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_refresh_that_cannot_build_leaves_the_expected_tree_alone(scratch_golden, tmp_path, capsys):
+    """A golden input that stops building (here: a provider file with an error,
+    which `--fatal errors` turns into a failed build) must not wipe the tree."""
+    write_settings, expected, digests = scratch_golden
+    providers = tmp_path / "providers"
+    shutil.copytree(golden.GOLDEN / "site" / "providers", providers)
+    (providers / "broken.yaml").write_text("template_version: 1\nid: broken\n", encoding="utf-8")
+    write_settings(f"PROVIDERS_PATH = {str(providers)!r}")
+
+    assert golden.main(["--refresh"]) == 1
+
+    assert_kept(expected, digests)
     error = capsys.readouterr().err
     assert error.startswith(f"The golden site did not build; {expected}/ is unchanged.\npelican exited with 1:\n")
     assert "providers/broken.yaml" in error
+
+
+def test_a_refresh_whose_two_builds_differ_leaves_the_expected_tree_alone(scratch_golden, capsys):
+    """Settings that are different in every build (a new site name each time
+    Pelican reads them) stand for any date, path or order that leaks into pages."""
+    write_settings, expected, digests = scratch_golden
+    write_settings("import uuid", 'SITENAME = f"Northmoor {uuid.uuid4().hex}"')
+
+    assert golden.main(["--refresh"]) == 1
+
+    assert_kept(expected, digests)
+    error = capsys.readouterr().err
+    assert error.startswith(
+        f"Two builds of the golden site differ, so {expected}/ is unchanged: fix what varies "
+        "(a date, a path, an order) where it is made, then refresh.\n"
+        "(expected: the first build; built: the second)\n404.html: differs\n--- expected/404.html\n"
+    )
+    assert "\n-      Northmoor " in error and "\n+      Northmoor " in error

@@ -3,7 +3,7 @@ every file with the committed expected tree, or refresh that tree after an
 intended change.
 
     .venv/bin/python -m tools.golden            # build and compare; exit 1 on any difference
-    .venv/bin/python -m tools.golden --refresh  # build and rewrite tests/golden/expected/
+    .venv/bin/python -m tools.golden --refresh  # build twice and rewrite tests/golden/expected/
 
 tests/test_golden_site.py runs the same comparison, one test per file.
 tests/golden/README.md says when to refresh and how to review the diff.
@@ -33,6 +33,10 @@ DIFF_LINES = 40
 
 class BuildFailed(Exception):
     """Pelican did not finish the golden site; the message is its log."""
+
+
+class NotDeterministic(Exception):
+    """Two builds of the same input differ; the message is the differences."""
 
 
 def build(output):
@@ -155,25 +159,46 @@ def _summary(tree):
     return f"{len(files)} files ({size // 1024} KiB) in {_shown(EXPECTED)}/, {len(tree) - len(files)} digests in {_shown(DIGESTS)}"
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m tools.golden", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--refresh", action="store_true", help="rewrite the expected tree from a fresh build")
-    options = parser.parse_args(argv)
+def build_twice(workdir):
+    """Build the site twice, in two folders with two caches, and return the tree
+    when both agree. A refresh must never commit a tree the next build will not
+    give again: a difference here is a determinism bug to fix at its cause."""
+    first = build_tree(Path(workdir) / "first")[1]
+    second = build_tree(Path(workdir) / "second")[1]
+    if first != second:
+        raise NotDeterministic("(expected: the first build; built: the second)\n" + "\n\n".join(differences(first, second)))
+    return first
+
+
+def refresh(expected):
+    """Write a twice-built tree over the expected one and say what changed; 0, or 1 if nothing was written."""
     with tempfile.TemporaryDirectory(prefix="golden-") as workdir:
         try:
-            _, built = build_tree(workdir)
+            built = build_twice(workdir)
         except BuildFailed as error:
             print(f"The golden site did not build; {_shown(EXPECTED)}/ is unchanged.\n{error}", file=sys.stderr)
             return 1
-    expected = expected_tree()
-    if options.refresh:
-        changed = changed_paths(expected, built)
-        write_tree(built)
-        print(f"Refreshed the golden site: {_summary(built)}; {len(changed)} path(s) changed.")
-        for path, how in changed.items():
-            print(f"  {how:8} {path}")
-        print("Review with `git diff --stat tests/golden/` and `git diff tests/golden/`, then commit with the change.")
-        return 0
+        except NotDeterministic as error:
+            print(f"Two builds of the golden site differ, so {_shown(EXPECTED)}/ is unchanged: fix what varies "
+                  f"(a date, a path, an order) where it is made, then refresh.\n{error}", file=sys.stderr)
+            return 1
+    changed = changed_paths(expected, built)
+    write_tree(built)
+    print(f"Refreshed the golden site: {_summary(built)}; {len(changed)} path(s) changed.")
+    for path, how in changed.items():
+        print(f"  {how:8} {path}")
+    print("Review with `git diff --stat tests/golden/` and `git diff tests/golden/`, then commit with the change.")
+    return 0
+
+
+def check(expected):
+    """Build once and compare: print each difference and return 1, or say it matches and return 0."""
+    with tempfile.TemporaryDirectory(prefix="golden-") as workdir:
+        try:
+            built = build_tree(workdir)[1]
+        except BuildFailed as error:
+            print(f"The golden site did not build.\n{error}", file=sys.stderr)
+            return 1
     found = differences(expected, built)
     for item in found:
         print(item, end="\n\n")
@@ -182,6 +207,14 @@ def main(argv=None):
         return 1
     print(f"The golden site matches: {_summary(built)}.")
     return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tools.golden", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--refresh", action="store_true",
+                        help="build twice and, if both builds agree, rewrite the expected tree")
+    options = parser.parse_args(argv)
+    return refresh(expected_tree()) if options.refresh else check(expected_tree())
 
 
 if __name__ == "__main__":
