@@ -16,7 +16,9 @@ from tools import golden
 
 EXPECTED = golden.expected_tree()
 # The draft in tests/golden/site/providers/ must leave no trace in the published site.
-DRAFT_TRACES = ("westmarsh-draft-holiday-club", "Westmarsh Draft Holiday Club")
+DRAFT_TRACES = (
+    "westmarsh-draft-holiday-club", "Westmarsh Draft Holiday Club", "not ready to be published", "playpartnership",
+)
 # The committed tree stays small enough to review and to keep in git; a new kind of
 # large generated file belongs in golden_normalise.DIGESTED instead.
 EXPECTED_BUDGET_BYTES = 1_500_000
