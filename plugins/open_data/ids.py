@@ -1,0 +1,45 @@
+"""Stable identifiers for the open data.
+
+Open Referral wants a UUID for every object. Each one here is a UUID version 5
+of an address on the site, so the same service on the same site always gets
+the same id, build after build and machine after machine, and two councils'
+services never share one.
+"""
+
+import re
+import uuid
+
+
+def address_uuid(address):
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, address))
+
+
+def service_address(base, service_id):
+    return f"{base}/services/{service_id}/"
+
+
+def service_uuid(base, service_id):
+    return address_uuid(service_address(base, service_id))
+
+
+def part_uuid(base, service_id, part):
+    """A part of one service: `location-0`, `schedule-1`, `contact`, ..."""
+    return address_uuid(f"{service_address(base, service_id)}#{part}")
+
+
+def organisation_uuid(base, name):
+    return address_uuid(f"{base}/organisations/{slug(name)}")
+
+
+def taxonomy_uuid(base, taxonomy):
+    return address_uuid(f"{base}/open-referral/taxonomies/{taxonomy}")
+
+
+def term_uuid(base, taxonomy, term):
+    return address_uuid(f"{base}/open-referral/taxonomies/{taxonomy}/{term}")
+
+
+def slug(text):
+    """`Riverside Children's Therapy Trust` -> `riverside-childrens-therapy-trust`."""
+    text = text.casefold().replace("'", "").replace("\u2019", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
