@@ -1,0 +1,56 @@
+"""`localoffer import-oruk SOURCE --out providers/`: bring a council's existing
+directory in from its Open Referral UK feed (see README.md, "Import").
+
+The command interface the `localoffer` CLI uses: NAME, HELP,
+add_arguments(parser) and run(args), which returns the exit code: 0 when
+every part of the source was read and every written file passes `validate`,
+1 otherwise, 2 when the settings or the mapping file cannot be used.
+"""
+
+import argparse
+from pathlib import Path
+
+NAME = "import-oruk"
+HELP = "make provider files from an Open Referral UK feed (a file, a folder of .json files or an http(s) address)"
+
+
+def add_arguments(parser: argparse.ArgumentParser):
+    parser.add_argument("source", help="a .json file, a folder of .json files, or an http(s) address of a feed or its services")
+    parser.add_argument("--out", default="providers", help="the folder to write provider files to (default: providers)")
+    parser.add_argument("--mapping", default=None,
+                        help="a YAML file mapping the source's taxonomy terms to categories, needs, ages, areas and referral "
+                             "routes (default: the one shipped with localoffer, oruk_import_mapping.yaml)")
+    parser.add_argument("--force", action="store_true", help="replace provider files that are already there")
+    parser.add_argument("--settings", default="pelicanconf.py",
+                        help="the site's settings file, for its categories and areas (default: pelicanconf.py)")
+
+
+def run(args) -> int:
+    from pelican.settings import read_settings
+
+    from localoffer.service_directory.cli import validate_paths
+    from localoffer.service_directory.settings import build_date
+
+    from .import_mapping import MappingError, read_mapping
+    from .import_run import import_services, report_lines
+
+    if not Path(args.settings).is_file():
+        print(f"import-oruk: the settings file {args.settings} is not there; run this in the site's folder or pass --settings")
+        return 2
+    settings = read_settings(str(args.settings))
+    categories, areas = settings.get("LOCAL_OFFER_CATEGORIES") or {}, settings.get("LOCAL_OFFER_AREAS") or {}
+    if not categories or not areas:
+        print(f"import-oruk: {args.settings} has no LOCAL_OFFER_CATEGORIES or LOCAL_OFFER_AREAS; set them first")
+        return 2
+    try:
+        mapping = read_mapping(args.mapping, categories, areas)
+    except MappingError as error:
+        print(f"import-oruk: {error}")
+        return 2
+    result = import_services(args.source, args.out, mapping, categories, areas, build_date(settings), args.force)
+    display_root = Path(args.out).resolve().parent
+    for checked in validate_paths(result.written, settings, display_root) if result.written else []:
+        if not checked.ok:
+            result.invalid += [str(problem) for problem in checked.problems]
+    print("\n".join(report_lines(result)))
+    return 1 if result.problems or result.invalid or not result.read else 0
