@@ -159,6 +159,25 @@ def new_provider(c, id="", name="", organisation="", category="", email="", phon
     print(f"Wrote {shown} as a draft. Fill it in, then run: .venv/bin/invoke validate -- {shown}")
 
 
+@task(name="import-oruk", help={
+    "source": "an Open Referral UK feed: a .json file, a folder of them, or an http(s) address",
+    "out": "where to write the provider files (default: providers)",
+    "mapping": "a YAML file mapping the source's terms to categories, needs and ages (default: the shipped one)",
+    "force": "replace provider files that are already there",
+})
+def import_oruk(c, source, out="providers", mapping="", force=False):
+    """Make provider files from another directory's Open Referral UK feed, and report what was left to do."""
+    import argparse
+
+    from localoffer.open_data import import_command
+
+    parser = argparse.ArgumentParser(prog=import_command.NAME)
+    import_command.add_arguments(parser)
+    words = [source, "--out", out, "--settings", str(HERE / SETTINGS["local"])]
+    words += (["--mapping", mapping] if mapping else []) + (["--force"] if force else [])
+    sys.exit(import_command.run(parser.parse_args(words)))
+
+
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})
 def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""

@@ -68,6 +68,10 @@ def convert(source, mapping, categories, areas, today):
     service["summary"] = result.limit(summary, 200, ("service", "summary"))
     service["description"] = description
     service["categories"] = choose_categories(terms, mapping, categories, result)
+    unmatched = [name for name in terms.names if not mapping.knows(term_key(name))]
+    if unmatched:
+        result.note(("service", "categories"), "the mapping file has no entry for the source's terms "
+                    + ", ".join(f'"{name}"' for name in unmatched) + "; add what they mean here, or to the mapping file")
     needs = [n for n in own.get("send-needs", []) if n in NEED_LABELS or n == "all"] or mapping.lookup("needs", terms.keys)
     if needs:
         service["needs"] = needs
@@ -234,10 +238,10 @@ def eligibility(source, own, age_range, result):
         found["who_can_use"] = f"Children and young people aged {age_range['min']} to {age_range['max']}."
         result.note(("eligibility", "who_can_use"), "made from the ages; say who the service is for")
     rules = dict(code.split(":", 1) for code in own.get("eligibility", []) if ":" in code)
-    for key in ("diagnosis_needed", "ehcp_needed"):
+    for key, what in (("diagnosis_needed", "a diagnosis"), ("ehcp_needed", "an EHC plan")):
         found[key] = rules.get(key) == "yes"
         if key not in rules:
-            result.note(("eligibility", key), "the source does not say; no was written")
+            result.note(("eligibility", key), f"the source does not say whether {what} is needed; no was written")
     criteria = [result.limit(text, 300, ("eligibility", "criteria")) for text in own.get("criteria", [])]
     if criteria:
         found["criteria"] = criteria

@@ -44,6 +44,11 @@ class Mapping:
                     found.append(target)
         return found
 
+    def knows(self, key):
+        """True when some entry of the file lists the term key."""
+        return any(key in getattr(self, kind) for kind in ("categories", "needs", "areas", "referral")) \
+            or any(key in terms for terms, _, _ in self.ages)
+
     def age_range(self, keys):
         bands = [(low, high) for terms, low, high in self.ages if terms & set(keys)]
         return (min(b[0] for b in bands), max(b[1] for b in bands)) if bands else None

@@ -18,6 +18,7 @@ PHONE = re.compile(r"^\s*(\+44\s?|0)[0-9 ()-]{8,16}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WEB = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 POSTCODE = re.compile(r"^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\s*$")
+PRICE = re.compile(r"£\s*0*[1-9]")  # a price above nothing, such as £2 or £ 3.50
 TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])(:[0-5][0-9](\.[0-9]+)?)?(Z|[+-][0-9:]+)?$")
 LANGUAGE_NAMES = {code: name.title() for name, code in CODES.items() if name not in ("bsl", "farsi")}
 LANGUAGE_NAMES["bfi"] = "British Sign Language"
@@ -47,7 +48,7 @@ def cost(source, result):
         found["free"] = all(a == 0 for a in amounts if a is not None)
     elif any(option.text("option") == "Free" for option in options) or [t.casefold() for t in texts] == ["free"]:
         found["free"] = True
-    elif any(option.text("option") == "There is a charge" for option in options):
+    elif any(option.text("option") == "There is a charge" for option in options) or any(PRICE.search(t) for t in texts):
         found["free"] = False
     else:
         found["free"] = False
@@ -59,7 +60,9 @@ def cost(source, result):
 
 def opening_times(source, result):
     found = []
-    for schedule in source.many("schedules") + source.many("regular_schedules"):
+    # v1 feeds also put schedules on each place (service_at_locations[].regular_schedules).
+    at_places = [schedule for place in source.many("service_at_locations") for schedule in place.many("regular_schedules")]
+    for schedule in source.many("schedules") + source.many("regular_schedules") + at_places:
         days = [DAY_CODES.get(code.strip().upper()) for code in (schedule.text("byday") or "").split(",") if code.strip()]
         opens, closes = _time(schedule.text("opens_at")), _time(schedule.text("closes_at"))
         words = schedule.text("description") or schedule.text("byday") or "a schedule"
@@ -185,8 +188,12 @@ def contact(source, result):
     email, website = source.text("email"), source.text("url")
     if email and EMAIL.match(email):
         found["email"] = email
+    elif email:
+        result.note(("contact",), f"\"{email}\" is not an email address, so it was left out")
     if website and WEB.match(website) and len(website) <= 500:
         found["website"] = website
+    elif website:
+        result.note(("contact",), f"\"{website}\" is not a web address starting with https://, so it was left out")
     if not any(key in found for key in ("phone", "email", "website")):
         result.left(("contact",), "the source gives no phone, email or website families can use; write at least one")
         found["website"] = "https://example.org/to-fill-in"
