@@ -35,7 +35,7 @@ def cost(source, result):
         if label in OWN_COST_OPTIONS:
             texts.append(description)
             continue
-        price = f"£{amount:.2f}".replace(".00", "") if amount else None
+        price = "free" if amount == 0 else f"£{amount:.2f}".replace(".00", "") if amount else None
         texts.append(" ".join(part for part in (f"{label}:" if label and (price or description) else label, price, description) if part))
     fees = source.raw("fees")  # a text in 3.0 (deprecated), a list of records in some v1 feeds
     if isinstance(fees, list):
