@@ -162,3 +162,23 @@ def test_a_published_build_gives_every_page_an_absolute_canonical_address_and_a_
     assert ('<meta name="description" content="A Saturday club where disabled children and their brothers '
             'and sisters play together.">') in service
     assert f"<loc>{BASE}/services/saturday-club/</loc>" in (published / "sitemap.xml").read_text()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("OPEN_DATA_LICENCE_NAME", 3,
+     "open_data: OPEN_DATA_LICENCE_NAME must be text, e.g. 'Open Government Licence v3.0'; got 3, so the default is used"),
+    ("OPEN_REFERRAL_PATH", "/",
+     "open_data: OPEN_REFERRAL_PATH must be a path inside the site, e.g. 'open-referral'; got '/', so the default is used"),
+    ("OPEN_DATA_CSV_SAVE_AS", "../services.csv",
+     "open_data: OPEN_DATA_CSV_SAVE_AS must be a path inside the site, e.g. 'open-data/services.csv'; got '../services.csv', so the default is used"),
+    ("OPEN_DATA_BASE_URL", "localoffer.example.org",
+     "open_data: OPEN_DATA_BASE_URL must start with https://; got 'localoffer.example.org', so SITEURL is used"),
+    ("OPEN_DATA_PUBLISHER", ["Northmoor"], "open_data: OPEN_DATA_PUBLISHER must be text or None; got ['Northmoor'], so None is used"),
+])
+def test_a_wrong_setting_is_reported_and_its_default_used(caplog, key, value, message):
+    from localoffer.open_data.settings import DEFAULTS, apply_defaults
+
+    settings = {key: value, "SITEURL": ""}
+    apply_defaults(settings)
+    assert [record.getMessage() for record in caplog.records] == [message]
+    assert settings[key] == DEFAULTS[key]

@@ -39,6 +39,13 @@ def apply_defaults(settings):
         if value is not None and (not isinstance(value, str) or not value.strip()):
             logger.error("open_data: %s must be text or None; got %r, so None is used", key, value)
             settings[key] = None
+    for key in ("OPEN_REFERRAL_PATH", "OPEN_DATA_SAVE_AS", "OPEN_DATA_CSV_SAVE_AS", "SITEMAP_SAVE_AS"):
+        # The feed's folder is emptied of files it does not hold: it must never be the whole site.
+        parts = [part for part in settings[key].split("/") if part]
+        if not parts or ".." in parts or settings[key].startswith("/"):
+            logger.error("open_data: %s must be a path inside the site, e.g. %r; got %r, so the default is used",
+                         key, DEFAULTS[key], settings[key])
+            settings[key] = DEFAULTS[key]
     base = settings["OPEN_DATA_BASE_URL"]
     if base and not base.startswith(("https://", "http://")):
         logger.error("open_data: OPEN_DATA_BASE_URL must start with https://; got %r, so SITEURL is used", base)
