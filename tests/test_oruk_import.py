@@ -296,3 +296,10 @@ def test_export_import_export_keeps_every_mapped_field(capsys, tmp_path, exporte
     for name, document in before.items():
         for field in document:
             assert after[name][field] == document[field], (name, field)
+
+
+def test_a_description_of_nothing_but_script_counts_as_no_description(capsys, tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"id": "s1", "name": "Empty Inside", "description": "<script>alert(1)</script><p> </p>"}))
+    code, lines = run_import(capsys, tmp_path / "one.json", tmp_path / "providers")
+    assert lines[3:5] == ["Skipped: 1", f'  {tmp_path / "one.json"}: "Empty Inside": no description']
+    assert not (tmp_path / "providers").exists()

@@ -16,7 +16,7 @@ from localoffer.service_directory.words import SEND_SUPPORT_HEADINGS
 
 from .html_markdown import to_markdown, to_plain_text
 from .import_mapping import term_key
-from .import_parts import accessibility, contact, cost, languages, locations, opening_times, reviewed
+from .import_parts import WEB, accessibility, contact, cost, languages, locations, opening_times, reviewed
 from .taxonomy import TEXT_FIELDS
 
 OWN_CODED = {"categories", "send-needs", "areas", "referral", "accessibility", "eligibility"}
@@ -150,7 +150,7 @@ def organisation(source, result):
         return {"name": "To fill in"}
     found = {"name": result.limit(name, 120, ("organisation", "name"))}
     website = org.text("website", "url")
-    if website and website.startswith(("https://", "http://")) and len(website) <= 500:
+    if website and WEB.match(website) and len(website) <= 500:
         found["website"] = website
     for identifier in org.many("organization_identifiers"):
         scheme = identifier.text("identifier_scheme") or ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ids
+from .html_markdown import to_markdown
 from .import_convert import convert
 from .import_fields import Fields, unused_fields
 from .import_sources import read_source
@@ -51,7 +52,7 @@ def import_services(source, out, mapping, categories, areas, today, force=False)
         if not name:
             result.skipped.append((entry.where, "no name"))
             continue
-        if not description:
+        if not description or not to_markdown(description):  # nothing but markup, or only a script
             result.skipped.append((entry.where, f'"{name}": no description'))
             continue
         organisation = entry.value.get("organization") if isinstance(entry.value.get("organization"), dict) else {}
