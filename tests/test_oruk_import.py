@@ -303,3 +303,60 @@ def test_a_description_of_nothing_but_script_counts_as_no_description(capsys, tm
     code, lines = run_import(capsys, tmp_path / "one.json", tmp_path / "providers")
     assert lines[3:5] == ["Skipped: 1", f'  {tmp_path / "one.json"}: "Empty Inside": no description']
     assert not (tmp_path / "providers").exists()
+
+
+@pytest.fixture
+def paged_api():
+    """A dynamic Open Referral API on 127.0.0.1: two pages of summaries at /api/services, each service in full at /api/services/<id>."""
+    full = json.loads((FIXTURES / "broken_entries.json").read_text())[0]
+    services = {f"s{n}": dict(full, id=f"s{n}", name=f"Reading Club {n}") for n in (1, 2, 3)}
+    pages = {"1": ["s1", "s2"], "2": ["s3"]}
+    asked = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            path, _, query = self.path.partition("?")
+            if path == "/api/services":
+                number = dict(part.split("=") for part in query.split("&") if part).get("page", "1")
+                body = {"total_items": 3, "total_pages": 2, "page_number": int(number), "size": len(pages[number]),
+                        "contents": [{"id": key, "name": services[key]["name"]} for key in pages[number]]}
+            elif path.startswith("/api/services/") and path.rsplit("/", 1)[1] in services:
+                body = services[path.rsplit("/", 1)[1]]
+            else:
+                self.send_error(404)
+                return
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", asked
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_paginated_api_is_followed_page_by_page_and_each_service_fetched_in_full(capsys, tmp_path, paged_api):
+    address, asked = paged_api
+    code, lines = run_import(capsys, f"{address}/api/services", tmp_path / "providers")
+    assert code == 0
+    assert asked == ["/api/services", "/api/services?page=2", "/api/services/s1", "/api/services/s2", "/api/services/s3"]
+    assert lines[:3] == [f"import-oruk: 3 entries read from {address}/api/services", "Converted: 0", "Converted as drafts: 3"]
+    files = assert_all_pass_validate(tmp_path / "providers")
+    assert sorted(files) == ["reading-club-1", "reading-club-2", "reading-club-3"]
+    assert files["reading-club-3"].data["contact"] == {"phone": "01632 960 301"}
+
+
+def test_a_document_larger_than_the_limit_is_not_read(paged_api):
+    from localoffer.open_data.import_sources import read_source
+
+    address, _ = paged_api
+    entries, problems = read_source(f"{address}/api/services/s1", max_bytes=100)
+    assert (entries, problems) == ([], [f"{address}/api/services/s1: larger than 100 bytes, so it was not read"])
