@@ -5,6 +5,7 @@ never in it, closed services in it with their status, and the same bytes from
 two builds."""
 
 import json
+import shutil
 import uuid
 from pathlib import Path
 
@@ -173,3 +174,21 @@ def test_a_broken_page_is_refused():
         "contents/0: 'status' is a required property",
         "empty: 'no' is not of type 'boolean'",
     ]
+
+
+def test_a_cached_rebuild_after_a_change_equals_a_clean_build(tmp_path):
+    providers = tmp_path / "providers"
+    shutil.copytree(FIXTURES / "providers", providers)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0
+    assert (tmp_path / "cache" / "open_data.pickle").is_file()
+    club = providers / "saturday-club.yaml"
+    club.write_text(club.read_text().replace("name: Saturday Play Club", "name: Saturday Fun Club"))
+    assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0  # with the cache
+    clean = tmp_path / "clean"
+    assert run_pelican(providers, clean, OPEN_DATA_BASE_URL=BASE, OPEN_DATA_CACHE=False).returncode == 0
+    for folder in ("open-referral", "open-data"):
+        cached = {p.relative_to(output): p.read_bytes() for p in sorted((output / folder).rglob("*")) if p.is_file()}
+        fresh = {p.relative_to(clean): p.read_bytes() for p in sorted((clean / folder).rglob("*")) if p.is_file()}
+        assert cached == fresh
+    assert "Saturday Fun Club" in (output / "open-referral" / "services" / "index.json").read_text()

@@ -22,17 +22,21 @@ COLUMNS = [
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def services_csv(published, base):
-    """`published`: (data, service) pairs in the feed's order. Returns bytes."""
+def services_csv(rows):
+    """`rows`: each service's csv_row, in the feed's order. Returns bytes."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for data, service in published:
-        writer.writerow([_cell(value) for value in csv_row(data, service, base)])
+    writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def csv_row(data, service, base):
+    """One service's cells, formulas defused."""
+    return [_cell(value) for value in _values(data, service, base)]
+
+
+def _values(data, service, base):
     fields, contact, organisation = data["service"], data["contact"], data["organisation"]
     features = data.get("accessibility") or {}
     places = [f"{place.name}, {', '.join(place.address)}, {place.postcode}" for place in service.locations]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .csv_export import services_csv
-from .feed import document_bytes, feed_documents, openapi_bytes
+from .cache import FeedCache, fingerprint
+from .csv_export import csv_row, services_csv
+from .feed import feed_files, service_entry
 from .files import write_folder, write_if_changed
 from .oruk_mapping import Site
 from .settings import base_url, publisher
@@ -48,10 +49,17 @@ class OpenDataGenerator(Generator):
         site = Site(base, settings.get("SITENAME") or "Local Offer",
                     {t.key: t for t in site_taxonomies(settings, base)}, settings["OPEN_REFERRAL_STATE_PROVINCE"])
         root = settings["OPEN_REFERRAL_PATH"].strip("/")
-        files = {path: document_bytes(document) for path, document in feed_documents(published, site, root).items()}
-        files[f"{root}/openapi.json"] = openapi_bytes()
-        write_folder(self.output_path, root, files)
-        write_if_changed(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(published, base))
+        cache = FeedCache(settings["CACHE_PATH"], fingerprint(settings), bool(settings["OPEN_DATA_CACHE"]))
+        entries = [
+            cache.entry(service.source_sha, lambda data=data, service=service: service_entry(
+                data, service, site, csv_row(data, service, base)))
+            for data, service in published
+        ]
+        cache.save()
+        logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
+        write_folder(self.output_path, root, feed_files(entries, site, root))
+        rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
+        write_if_changed(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
 
         url = settings["OPEN_DATA_URL"]
         writer.write_file(

@@ -54,10 +54,6 @@ class Fields:
         for path in unused_fields(self.data, set(), self.path):
             self.used.add(path)
 
-    def strings(self, key):
-        value = self.raw(key)
-        return [item.strip() for item in value if isinstance(item, str) and item.strip()] if isinstance(value, list) else []
-
 
 def unused_fields(data, used, path=""):
     """Every field of `data` that holds something and was never read, as paths like `organization.logo`."""

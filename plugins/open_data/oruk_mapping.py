@@ -6,7 +6,7 @@ and labels) where it needs it, and the `Site` (the base address and the
 taxonomies). What the profile has no field for is an attribute: see README.md.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from localoffer.service_directory.words import ACCESSIBILITY_FEATURES, DAYS, SEND_SUPPORT_HEADINGS, days_text
 
@@ -26,6 +26,14 @@ class Site:
     name: str  # SITENAME
     taxonomies: dict  # key -> Taxonomy
     state_province: str = ""
+    _terms: dict = field(default_factory=dict, repr=False)
+
+    def term(self, taxonomy_key, code):
+        """A term's document, made once per build: thousands of attributes link to the same few terms."""
+        key = (taxonomy_key, code)
+        if key not in self._terms:
+            self._terms[key] = term_document(self.taxonomies[taxonomy_key], code, self.base)
+        return self._terms[key]
 
 
 def oruk_service(data, service, site):
@@ -270,7 +278,7 @@ def oruk_attributes(data, service, site):
 def oruk_attribute(taxonomy_key, code, link_id, salt, site, value=None):
     """An attribute linking `link_id` to a term of one of the site's taxonomies; text in `value`
     (HSDS 3.0's field for it) when the term names a field rather than a value."""
-    term = term_document(site.taxonomies[taxonomy_key], code, site.base)
+    term = site.term(taxonomy_key, code)
     attribute = {
         "id": ids.address_uuid(f"{site.base}/open-referral/attributes/{salt}/{taxonomy_key}/{code}"),
         "link_id": link_id,

@@ -17,6 +17,7 @@ DEFAULTS = {
     "OPEN_REFERRAL_PATH": "open-referral",
     "OPEN_REFERRAL_STATE_PROVINCE": "",
     "SITEMAP_SAVE_AS": "sitemap.xml",
+    "OPEN_DATA_CACHE": True,
 }
 
 # Text settings: anything else (a number, a list) is reported and the default used, never a crash.
