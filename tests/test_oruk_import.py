@@ -74,6 +74,7 @@ def test_the_profiles_full_example_becomes_a_draft_with_every_gap_named(capsys, 
     assert f"  {shown}: Check: the source's oldest age was 100; the Local Offer's is 25" in lines
     unmapped = lines[lines.index("Source fields not mapped (services that had them):") + 1:]
     assert "  accreditations: 1" in unmapped and "  funding[].source: 1" in unmapped and "  organization.logo: 1" in unmapped
+    assert "  contacts[].name: 1" in unmapped  # a person's name is never copied into a provider file
     files = assert_all_pass_validate(tmp_path / "providers")
     data = files["community-counselling"].data
     assert data["status"] == "draft"
@@ -100,6 +101,8 @@ def test_a_v1_feed_is_converted_with_the_mapping_file(capsys, tmp_path):
     assert lines[1:5] == ["Converted: 2", "Converted as drafts: 0", "Skipped: 0", "Written: 2"]
     assert lines[lines.index("Source fields not mapped (services that had them):") + 1:] == [
         "  attending_type: 1",
+        "  contacts[].name: 2",
+        "  contacts[].title: 1",
         "  deliverable_type: 1",
         "  organization.description: 1",
         "  organization.logo: 1",
@@ -287,7 +290,7 @@ def test_export_import_export_keeps_every_mapped_field(capsys, tmp_path, exporte
     assert lines[1:4] == ["Converted: 3", "Converted as drafts: 0", "Skipped: 0"]
     # Only what the feed carries for the profile's sake, with no place in a provider file, is left over.
     assert lines[lines.index("Source fields not mapped (services that had them):") + 1:] == [
-        "  alert: 1", "  last_modified: 3", "  organization.description: 3"]
+        "  alert: 1", "  contacts[].name: 2", "  contacts[].title: 2", "  last_modified: 3", "  organization.description: 3"]
     assert_all_pass_validate(tmp_path / "providers")
     again = tmp_path / "again"
     assert run_pelican(tmp_path / "providers", again, OPEN_DATA_BASE_URL=BASE).returncode == 0
@@ -360,3 +363,14 @@ def test_a_document_larger_than_the_limit_is_not_read(paged_api):
     address, _ = paged_api
     entries, problems = read_source(f"{address}/api/services/s1", max_bytes=100)
     assert (entries, problems) == ([], [f"{address}/api/services/s1: larger than 100 bytes, so it was not read"])
+
+
+def test_a_schedule_every_other_week_is_not_written_as_weekly(capsys, tmp_path):
+    service = json.loads((FIXTURES / "broken_entries.json").read_text())[0]
+    service["schedules"] = [{"id": "f1", "freq": "WEEKLY", "interval": 2, "byday": "MO", "opens_at": "10:00", "closes_at": "12:00",
+                             "description": "Every other Monday"}]
+    (tmp_path / "one.json").write_text(json.dumps(service))
+    code, lines = run_import(capsys, tmp_path / "one.json", tmp_path / "providers")
+    shown = tmp_path / "providers" / "riverside-reading-club.yaml"
+    assert f'  {shown}: Check: could not read "Every other Monday" as weekly days and times; add it if it is right' in lines
+    assert "opening_times" not in assert_all_pass_validate(tmp_path / "providers")["riverside-reading-club"].data["service"]

@@ -118,6 +118,8 @@ def read_terms(source):
             own.setdefault(link_type, []).append(value)
         elif link_type in OWN_CODED and code:
             own.setdefault(link_type, []).append(code)
+            # Another Local Offer's categories and areas are not this site's: their names may be in the mapping.
+            keys += [term_key(v) for v in (term.text("name"), code) if v]
         elif term:
             name = term.text("name")
             keys += [term_key(v) for v in (name, code, term.raw("id")) if v]

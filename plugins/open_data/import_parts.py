@@ -67,8 +67,9 @@ def opening_times(source, result):
         opens, closes = _time(schedule.text("opens_at")), _time(schedule.text("closes_at"))
         words = schedule.text("description") or schedule.text("byday") or "a schedule"
         freq = (schedule.text("freq") or "WEEKLY").upper()
-        schedule.raw("interval"), schedule.raw("attending_type")
-        if freq != "WEEKLY" or not days or None in days or not opens or not closes or closes <= opens:
+        interval = schedule.number("interval")
+        weekly = freq == "WEEKLY" and interval in (None, 1)  # every other week is not a weekly opening time
+        if not weekly or not days or None in days or not opens or not closes or closes <= opens:
             result.note(("service", "opening_times"), f"could not read \"{words}\" as weekly days and times; add it if it is right")
             continue
         times = {"days": sorted(set(days), key=DAYS.index), "opens": opens, "closes": closes}
@@ -167,8 +168,7 @@ def locations(source, result):
 def contact(source, result):
     found = {}
     numbers = []
-    for record in source.many("contacts"):
-        record.raw("name"), record.raw("title")
+    for record in source.many("contacts"):  # a contact's name and title (often a person's) are not kept
         for phone in record.many("phones"):
             numbers.append((phone.text("number"), phone.text("description") or ""))
         email = record.text("email")
@@ -201,7 +201,7 @@ def contact(source, result):
 
 
 def reviewed(source, today, result):
-    for key in ("assured_date", "last_modified", "assured_date_time"):
+    for key in ("assured_date", "last_modified"):
         text = source.text(key)
         if text and re.match(r"\d{4}-\d{2}-\d{2}", text):
             try:
