@@ -55,8 +55,6 @@ def service_json_ld(data, service, settings):
     places = [place_json_ld(place, hours) for place in service.locations]
     if places:
         document["availableChannel"] = [{"@type": "ServiceChannel", "serviceLocation": place} for place in places]
-    if data.get("status") == "closed":
-        document["serviceOutput"] = "This service is temporarily closed."
     return document
 
 
