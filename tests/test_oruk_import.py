@@ -52,7 +52,7 @@ def test_the_command_has_the_cli_interface_and_an_invoke_task():
     parser = argparse.ArgumentParser()
     import_command.add_arguments(parser)
     args = parser.parse_args(["feed.json"])
-    assert (args.source, args.out, args.mapping, args.force) == ("feed.json", "providers", None, False)
+    assert (args.source, args.out, args.mapping, args.force, args.settings) == ("feed.json", None, None, False, None)
     assert "import-oruk" in Collection.from_module(tasks).task_names
 
 

@@ -1,7 +1,7 @@
 """Serve a built site on this machine as a static host would.
 
 `/services/x/` serves `services/x/index.html`, and an address with no file
-gets the site's own 404 page with status 404. `invoke serve` and the browser
+gets the site's own 404 page with status 404. `localoffer serve` and the browser
 tests both use it, so families' view and the tests' view are the same.
 """
 
