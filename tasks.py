@@ -104,14 +104,7 @@ def new_provider(c, id="", name="", organisation="", category="", email="", phon
 })
 def import_oruk(c, source, out="", mapping="", force=False):
     """Make provider files from another directory's Open Referral UK feed, and report what was left to do."""
-    import argparse
-
-    from localoffer.open_data import import_command
-
-    parser = argparse.ArgumentParser(prog=import_command.NAME)
-    import_command.add_arguments(parser)
-    words = [source, *_options(out=out, mapping=mapping, force=force, settings=HERE / "pelicanconf.py")]
-    sys.exit(import_command.run(parser.parse_args(words)))
+    _localoffer("import-oruk", source, *_options(out=out, mapping=mapping, force=force))
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})

@@ -1,11 +1,13 @@
-"""`localoffer import-oruk SOURCE --out providers/`: bring a council's existing
-directory in from its Open Referral UK feed (see README.md, "Import").
-
-The command interface the `localoffer` CLI uses: NAME, HELP,
-add_arguments(parser) and run(args), which returns the exit code: 0 when
-every part of the source was read and every written file passes `validate`,
-1 otherwise, 2 when the settings or the mapping file cannot be used.
+"""Bring a council's existing directory in from its Open Referral UK feed: one
+provider file per service (a draft where a required field is missing), and a
+report of what was converted, skipped and left for an editor. Existing files
+are kept unless --force is given. Exit code: 0 when every part of the source
+was read and every written file passes `validate`, 1 otherwise, 2 when the
+settings or the mapping file cannot be used.
 """
+
+# The command interface of the `localoffer` CLI (plugins/cli): NAME, HELP,
+# add_arguments(parser) and run(args) returning the exit code.
 
 import argparse
 from pathlib import Path
