@@ -5,6 +5,12 @@ def _finding(finding, key):
     return finding.get(key) if isinstance(finding, dict) else getattr(finding, key, None)
 
 
+def _place(finding):
+    """`providers/x.yaml:12`: the file and, when known, the line."""
+    line = _finding(finding, "line")
+    return f"{_finding(finding, 'file')}:{line}" if line else _finding(finding, "file")
+
+
 def summary_markdown(report):
     counts = report["summary"]
     lines = [
@@ -41,6 +47,7 @@ def summary_markdown(report):
     lines += [f"- `{r.file}`: {'; '.join(r.gaps)}" for r in report["with_gaps"]] or ["None."]
     lines += ["", "## Easy read", ""]
     lines += [
-        f"- `{_finding(f, 'file')}`: {_finding(f, 'message')}" for f in report["easy_read"]
+        f"- `{_place(f)}`: {_finding(f, 'where') + ': ' if _finding(f, 'where') else ''}{_finding(f, 'message')}"
+        for f in report["easy_read"]
     ] or ["None."]
     return "\n".join(lines) + "\n"
