@@ -9,16 +9,13 @@ import re
 from dataclasses import dataclass
 
 from . import dates
+from .personal_data import has_email, has_phone
 from localoffer.written_yaml.problems import Problem, quoted
 
 DATE_HINT = "a date such as 2026-09-30, or a month such as 2026-09"
 ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# Nothing published may identify a person (SEND Regulations 2014, reg. 56).
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# UK numbers: 0 or +44, then nine or ten more digits, with spaces, dots,
-# hyphens or brackets between them: 01632 960123, (01632) 960 123, +44 7700 900123.
-PHONE = re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]{0,2}\d){9,10}(?![\d])")
+# Nothing published may identify a person (SEND Regulations 2014, reg. 56); personal_data.py finds them.
 PERSONAL_DATA = "because nothing published here may identify a person (SEND Regulations 2014, regulation 56)"
 
 
@@ -107,9 +104,9 @@ def personal_data_problems(value, path, loaded, display_path):
     if not isinstance(value, str):
         return []
     found = []
-    if EMAIL.search(value):
+    if has_email(value):
         found.append(f"contains an email address; remove it, {PERSONAL_DATA}")
-    if PHONE.search(value):
+    if has_phone(value):
         found.append(f"contains a phone number; remove it, {PERSONAL_DATA}")
     return [Problem(display_path, loaded.line_of(path), path, message) for message in found]
 

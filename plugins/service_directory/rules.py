@@ -21,6 +21,9 @@ MARKDOWN_FIELDS = [
     "how_we_support", "staff_training", "involving_families", "measuring_progress", "moving_on")]
 
 
+CONTACT_FIELDS = [("contact", key) for key in ("phone", "textphone", "email", "website")] + [("organisation", "website")]
+
+
 def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date, stale_before=None):
     problems = []
 
@@ -71,6 +74,12 @@ def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date
             elif stale_before and day < stale_before:
                 report(("last_reviewed",), f"`{reviewed}` is before {stale_before.isoformat()}, so families are told this may be out of date; "
                        "check every field with the service, then write the date you checked", WARNING)
+
+    # A line break would end up inside a mailto: or https: address.
+    for path in CONTACT_FIELDS:
+        text = _get(data, path)
+        if isinstance(text, str) and ("\n" in text or "\r" in text):
+            report(path, "is written over more than one line; write it on one line, after the colon")
 
     for index, image in enumerate(data.get("images") or []):
         if isinstance(image, dict) and isinstance(image.get("file"), str):
