@@ -14,7 +14,7 @@ from localoffer.written_yaml.problems import one_line
 # pictures, headings, tables, HTML and entities, and the `:`, `@` and `.` of
 # automatic links (https://..., www.example.org, name@example.org).
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~:@])")
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_./\-\[\]]+")
 
 
 def md_text(text):
