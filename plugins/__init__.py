@@ -25,4 +25,5 @@ PLUGINS = [
     "localoffer.search_index",
     "localoffer.coproduction",
     "localoffer.editorial",
+    "localoffer.safe_build",
 ]

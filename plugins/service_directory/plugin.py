@@ -2,14 +2,11 @@
 
 from pelican import signals
 
-from localoffer.written_yaml.plain_log import make_log_plain
-
 from .generator import ServiceGenerator
 from .settings import apply_defaults
 
 
 def set_defaults(pelican):
-    make_log_plain()  # before anything logs what a provider wrote
     apply_defaults(pelican.settings)
 
 
