@@ -68,7 +68,7 @@ def check_events(events):
         if isinstance(event, yaml.AliasEvent):
             return line, (
                 f"uses the alias {quoted('*' + str(event.anchor))}; aliases and anchors are not allowed "
-                "in these files: write the value out in full"
+                "in these files: write the value out in full (text that starts with * must be in quotes)"
             )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
