@@ -35,12 +35,18 @@ class PictureRefused(Exception):
 def open_picture(source, shown, max_pixels=MAX_PIXELS):
     """The picture at `source`, decoded; PictureRefused (naming `shown`) when it
     is not a real JPEG, PNG or WebP, is too large or cannot be decoded."""
+    # Pillow's own check (in Image.open) refuses twice its MAX_IMAGE_PIXELS
+    # without saying the size; ours, below, is lower, and says it. Builds
+    # open pictures one at a time, so the global is safe to set around open.
+    pillow_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
     try:
         image = Image.open(source, formats=OPENED_AS)
     except Image.UnidentifiedImageError:
         raise PictureRefused(f"{quoted(shown)} is not a JPEG, PNG or WebP picture; save it as one of those") from None
     except Exception as error:  # noqa: BLE001 - a decoder of untrusted bytes raises many kinds of error; each is reported
         raise PictureRefused(_unreadable(shown, error)) from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = pillow_limit
     width, height = image.size
     if width * height > max_pixels:
         image.close()
