@@ -9,6 +9,7 @@ from localoffer.cache_files import write_atomic
 from localoffer.written_yaml.plain_log import make_log_plain
 
 from . import build_lock
+from .atomic_writer import AtomicWriter
 from .policy import CONTENT_SECURITY_POLICY, headers_file
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,11 @@ def finish(pelican):
     build_lock.release(pelican.settings["OUTPUT_PATH"])
 
 
+def get_writer(pelican):
+    return AtomicWriter
+
+
 def register():
     signals.initialized.connect(start)
+    signals.get_writer.connect(get_writer)
     signals.finalized.connect(finish)
