@@ -8,7 +8,7 @@ INVOKE := $(VENV)/bin/invoke
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: setup build serve test validate preview clean browser
+.PHONY: setup ci-setup build serve test validate preview clean browser
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -17,6 +17,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+# CI installs exactly the files pinned in requirements.lock, each checked against its
+# hash (tools/lock_requirements.py makes the lock), and runs no package's install scripts.
+ci-setup:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	touch $(VENV)/.installed node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

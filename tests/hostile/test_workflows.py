@@ -54,8 +54,7 @@ def test_actions_are_pinned_checkouts_keep_no_credentials_and_run_lines_take_no_
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False
             assert "${{" not in step.get("run", ""), step["run"]
-            if "pip install" in step.get("run", ""):
-                assert "--require-hashes" in step["run"]
+            assert "pip install" not in step.get("run", "") and step.get("run") != "make setup"
 
 
 def test_only_the_last_publish_job_can_publish_and_it_runs_nothing_from_the_repository():
@@ -66,7 +65,16 @@ def test_only_the_last_publish_job_can_publish_and_it_runs_nothing_from_the_repo
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
-    assert {"run: rm -rf cache"} <= {f"run: {step.get('run')}" for step in build["steps"]}
+    runs = [step.get("run") for step in build["steps"]]
+    assert runs.index("make ci-setup") < runs.index("make clean") < runs.index(".venv/bin/invoke publish")
+
+
+def test_ci_installs_every_package_by_its_hash_and_starts_from_an_empty_cache():
+    makefile = (ROOT / "Makefile").read_text()
+    ci_setup = makefile.split("\nci-setup:\n", 1)[1].split("\n\n", 1)[0]
+    assert "pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock" in ci_setup
+    assert "npm ci --no-audit --no-fund --loglevel=error --ignore-scripts" in ci_setup
+    assert "rm -rf output cache" in makefile.split("\nclean:\n", 1)[1]
 
 
 def test_codeowners_gives_every_file_that_runs_to_the_web_team():
