@@ -1,14 +1,16 @@
-# The Makefile only sets things up; the work itself is in tasks.py (invoke).
+# The Makefile only sets things up; the work itself is the `localoffer` command line (plugins/cli/)
+# and, for this repository's own tasks, tasks.py (invoke).
 # `make serve` and `make test` are the two commands a fresh machine needs.
 
 PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
+LOCALOFFER := $(VENV)/bin/localoffer
 # apt-get needs root; on a developer's own machine sudo provides it.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: setup ci-setup build serve test validate preview clean browser
+.PHONY: setup ci-setup build serve test validate preview clean browser theme-assets
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -39,19 +41,24 @@ browser:
 
 # `make build STRICT=1` fails on any provider file with a problem, as a real site's CI should.
 build: setup
-	$(INVOKE) build $(if $(STRICT),--strict)
+	$(LOCALOFFER) build $(if $(STRICT),--strict)
 
 serve: setup
-	$(INVOKE) serve
+	$(LOCALOFFER) serve
 
 validate: setup
-	$(INVOKE) validate
+	$(LOCALOFFER) validate
 
 preview: setup
-	$(INVOKE) preview
+	$(LOCALOFFER) preview
 
 test: setup browser
 	$(INVOKE) test
 
+# After a change to theme/scss/ or package.json: recompile the CSS and copy the vendored front-end files
+# the package carries into theme/static/, then commit them (tests/test_theme_assets.py checks they are current).
+theme-assets: setup
+	$(VENV)/bin/python -m localoffer.theme_assets.refresh
+
 clean:
-	rm -rf output cache .pytest_cache
+	rm -rf output cache preview .pytest_cache

@@ -1,14 +1,17 @@
 """Settings for the Northmoor sample Local Offer.
 
-A council copies this file and changes the council block, the categories and
-the areas. Every setting our plugins read is listed in plugins/README.md.
+It is set up as `localoffer new` sets up a council's own site: the shared
+settings from the package, then the council's. Every setting the plugins read
+is documented in their READMEs (plugins/README.md lists them).
 """
 
 from pathlib import Path
 
-import localoffer
+# What every Local Offer site shares (theme, plugins, not-a-blog, Jinja and Markdown); below, what is Northmoor's.
+from localoffer.site_settings import *  # noqa: F403
 
-HERE = Path(__file__).resolve().parent
+# Lower case: Pelican reads only UPPER_CASE names as settings.
+site_folder = Path(__file__).resolve().parent
 
 # --- The council -----------------------------------------------------------
 COUNCIL_NAME = "Northmoor Council"
@@ -17,14 +20,12 @@ SITE_DESCRIPTION = (
     "Education, health and care services for children and young people "
     "aged 0 to 25 with special educational needs and disabilities in Northmoor."
 )
-# A logo made by the project; a council points this at its own file in theme/static.
+# A logo made by the project, in brand/images/ (served at /theme/images/, see THEME_STATIC_PATHS).
 COUNCIL_LOGO = "images/northmoor-logo.svg"
 # The header and link accent colour. It must keep 4.5:1 contrast with white text.
 COUNCIL_COLOUR = "#1d5c4d"
 SITEURL = ""
 RELATIVE_URLS = False
-TIMEZONE = "Europe/London"
-DEFAULT_LANG = "en-GB"
 
 # Every page links here; {url} and {title} are filled in (URL-encoded) so the
 # comment arrives with the page it is about.
@@ -54,70 +55,15 @@ LOCAL_OFFER_AREAS = {
 }
 
 # --- Where things are -------------------------------------------------------
-PATH = "content"
-PAGE_PATHS = ["pages"]
-ARTICLE_PATHS = []
-STATIC_PATHS = []
-PROVIDERS_PATH = str(HERE / "providers")
-# The engine is the installed `localoffer` package: its theme and its plugins, in their order.
-THEME = str(localoffer.THEME_DIR)
-PLUGINS = list(localoffer.PLUGINS)
-CACHE_PATH = str(HERE / "cache")
-OUTPUT_PATH = str(HERE / "output")
+PROVIDERS_PATH = str(site_folder / "providers")
+# The theme's own files, then Northmoor's logo and favicons from brand/, which replace the neutral ones.
+THEME_STATIC_PATHS = ["static", str(site_folder / "brand")]
+CACHE_PATH = str(site_folder / "cache")
+OUTPUT_PATH = str(site_folder / "output")
 
-# Preview builds (`invoke preview`) set both to True; a published build never does.
+# Preview builds (`localoffer preview`) set both to True; a published build never does.
 SERVICES_INCLUDE_DRAFTS = False
 EDITORIAL_REPORT = False
-
-# --- Addresses --------------------------------------------------------------
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-SERVICE_URL = "services/{slug}/"
-SERVICE_SAVE_AS = "services/{slug}/index.html"
-
-# The site is not a blog: no articles, feeds, authors, tags or archives.
-DIRECT_TEMPLATES = []
-ARTICLE_SAVE_AS = ""
-ARTICLE_URL = ""
-ARTICLE_LANG_SAVE_AS = ""
-PAGE_LANG_SAVE_AS = ""
-DRAFT_SAVE_AS = ""
-DRAFT_PAGE_SAVE_AS = ""
-AUTHOR_SAVE_AS = ""
-AUTHORS_SAVE_AS = ""
-CATEGORY_SAVE_AS = ""
-CATEGORIES_SAVE_AS = ""
-TAG_SAVE_AS = ""
-TAGS_SAVE_AS = ""
-ARCHIVES_SAVE_AS = ""
-INDEX_SAVE_AS = ""
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-DEFAULT_PAGINATION = False
-
-# Provider text is untrusted: escape everything unless a template says the
-# HTML was made by the project.
-JINJA_ENVIRONMENT = {
-    "autoescape": True,
-    # Templates do not change during a build; checking them before every page costs seconds at scale.
-    "auto_reload": False,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "extensions": [],
-}
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-    },
-    "output_format": "html5",
-}
-# Builds are deterministic: no "now" leaks into the output.
-DEFAULT_DATE = "fs"
-LOAD_CONTENT_CACHE = False
 
 # --- Co-production and feedback (plugins/coproduction) ----------------------
 # The tracker and "You said, we did" read these files in content/; "Overdue"

@@ -1,10 +1,10 @@
-"""Tasks for building, checking and previewing the Local Offer (run with `invoke`).
+"""Tasks for this repository (run with `invoke`); each site task is a thin wrapper around `localoffer`.
 
 `make` sets up the tools and calls these; once set up, `.venv/bin/invoke --list`
-shows them all.
+shows them all. The command line itself is the package's `localoffer`
+(plugins/cli/), which a council's own site uses the same way.
 """
 
-import json
 import os
 import shlex
 import sys
@@ -12,30 +12,47 @@ from pathlib import Path
 
 from invoke import task
 
+from localoffer.cli import main as localoffer
+
 HERE = Path(__file__).resolve().parent
-# tools/ is a folder of this project; the engine itself is the installed `localoffer` package.
-sys.path[:0] = [str(HERE)]
-VENV_BIN = HERE / ".venv" / "bin"
-PELICAN = str(VENV_BIN / "pelican") if (VENV_BIN / "pelican").exists() else "pelican"
 PYTHON = sys.executable
-SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
 
 
-def _pelican(c, settings_file, extra=""):
-    # Wide lines, so that each problem in the log stays on one line an editor can copy.
-    c.run(f"{PELICAN} content -s {settings_file} {extra}", pty=False, env={"COLUMNS": "250"})
+def _after_double_dash():
+    """Words after `--` on the command line: `invoke validate -- a.yaml b.yaml` (kept for old habits;
+    `localoffer validate a.yaml b.yaml` needs no `--`)."""
+    return sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
+
+
+def _options(**values):
+    """`--name value` for each option given; `--name` alone for a True flag."""
+    words = []
+    for name, value in values.items():
+        option = "--" + name.replace("_", "-")
+        if value is True:
+            words.append(option)
+        elif value not in (False, None, ""):
+            words += [option, str(value)]
+    return words
+
+
+def _localoffer(*words):
+    # sys.exit with the command's own exit code, so CI sees exactly what `localoffer` says.
+    code = localoffer([str(word) for word in words])
+    if code:
+        sys.exit(code)
 
 
 @task(help={"strict": "fail (exit 1) if any provider file has a problem, as a real site's CI should"})
 def build(c, strict=False):
-    """Build the site into output/ with the local settings."""
-    _pelican(c, SETTINGS["local"], "--fatal errors" if strict else "")
+    """Build the site into output/ with the local settings (localoffer build)."""
+    _localoffer("build", *_options(strict=strict))
 
 
 @task(help={"strict": "fail (exit 1) if any provider file has a problem"})
 def publish(c, strict=True):
-    """Build the site for publishing with publishconf.py (strict by default)."""
-    _pelican(c, SETTINGS["publish"], "--fatal errors" if strict else "")
+    """Build the site for publishing with publishconf.py, strict (localoffer build --publish)."""
+    _localoffer("build", "--settings", "publishconf.py", *_options(strict=strict))
 
 
 @task(help={
@@ -44,43 +61,13 @@ def publish(c, strict=True):
 })
 def preview(c, baseline="", output="preview"):
     """Build a preview for the editorial group: drafts included, a banner on every page, and /editorial/."""
-    overrides = {
-        "SERVICES_INCLUDE_DRAFTS": True,
-        "EDITORIAL_REPORT": True,
-        "OUTPUT_PATH": str(Path(output).resolve()),
-        # Its own cache, so that a preview never makes the next published build redo its work.
-        "CACHE_PATH": str(HERE / "cache" / "preview"),
-    }
-    if baseline:
-        overrides["EDITORIAL_BASELINE_MANIFEST"] = str(Path(baseline).resolve())
-    # One -e with every setting: Pelican keeps only the last of several -e options.
-    extra = "-e " + " ".join(f"{key}={shlex.quote(json.dumps(value))}" for key, value in overrides.items())
-    _pelican(c, SETTINGS["local"], extra)
-    print(f"Preview written to {output}/; the editorial report is {output}/editorial/index.html")
+    _localoffer("preview", *_options(baseline=baseline, output=output))
 
 
 @task(help={"port": "the port to serve on (default 8000)", "bind": "the address to listen on"})
 def serve(c, port=8000, bind="127.0.0.1"):
     """Build the site, serve it at http://localhost:8000, and rebuild when a file changes."""
-    import watchfiles
-
-    from tools.site_server import start_server
-
-    build(c)
-    start_server(HERE / "output", bind, int(port), quiet=False)
-    print(f"Serving the Local Offer at http://localhost:{port}/ (Ctrl+C to stop)", flush=True)
-    watched = [HERE / name for name in ("providers", "content", "theme/templates", "theme/scss", "plugins")]
-    try:
-        for changes in watchfiles.watch(*watched, HERE / "pelicanconf.py"):
-            print(f"{len(changes)} file(s) changed; rebuilding", flush=True)
-            c.run(f"{PELICAN} content -s {SETTINGS['local']}", warn=True, pty=False)
-    except KeyboardInterrupt:
-        pass
-
-
-def _after_double_dash():
-    """Words after `--` on the command line: `invoke validate -- a.yaml b.yaml`."""
-    return sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
+    _localoffer("serve", *_options(port=port, bind=bind))
 
 
 @task(help={
@@ -89,18 +76,8 @@ def _after_double_dash():
     "strict": "fail on warnings as well as errors",
 })
 def validate(c, paths="", format="human", strict=False):  # noqa: A002 - the option families of tools use
-    """Check provider files (all of providers/, or those after --); exit 1 if any has an error."""
-    from pelican.settings import read_settings
-
-    from localoffer.service_directory.cli import FORMATS, REPORTS, exit_code, validate_paths
-
-    if format not in FORMATS:
-        sys.exit(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
-    settings = read_settings(str(HERE / SETTINGS["local"]))
-    chosen = paths.split() + _after_double_dash()
-    results = validate_paths(chosen or [settings["PROVIDERS_PATH"]], settings, HERE)
-    print(REPORTS[format](results))
-    sys.exit(exit_code(results, strict))
+    """Check provider files (all of providers/, or those named); exit 1 if any has an error."""
+    _localoffer("validate", *paths.split(), *_after_double_dash(), *_options(format=format, strict=strict))
 
 
 @task(name="new-provider", help={
@@ -115,61 +92,20 @@ def validate(c, paths="", format="human", strict=False):  # noqa: A002 - the opt
 })
 def new_provider(c, id="", name="", organisation="", category="", email="", phone="", website="", folder=""):  # noqa: A002
     """Start a new provider file (a draft) from the template, asking for what is missing."""
-    import datetime
-
-    from pelican.settings import read_settings
-
-    from localoffer.service_directory.cli import validate_paths
-    from localoffer.service_directory.fieldref import starter_file
-
-    settings = read_settings(str(HERE / SETTINGS["local"]))
-    answers = {"id": id, "name": name, "organisation": organisation, "category": category}
-    questions = {
-        "id": "Service id (lower-case letters, digits and hyphens, e.g. riverside-speech-dropin): ",
-        "name": "Service name: ",
-        "organisation": "Organisation that runs it: ",
-        "category": f"Category ({', '.join(settings['LOCAL_OFFER_CATEGORIES'])}): ",
-    }
-    for key, question in questions.items():
-        if not answers[key]:
-            if not sys.stdin.isatty():
-                sys.exit(f"new-provider needs --{key} when it cannot ask (no terminal)")
-            answers[key] = input(question).strip()
-    contact = {key: value for key, value in (("email", email), ("phone", phone), ("website", website)) if value}
-    if not contact and sys.stdin.isatty():
-        contact["email"] = input("Email address families can use: ").strip()
-    if not contact:
-        sys.exit("new-provider needs at least one of --email, --phone or --website")
-
-    target = Path(folder or settings["PROVIDERS_PATH"]).resolve() / f"{answers['id']}.yaml"
-    if target.exists():
-        sys.exit(f"{target.relative_to(HERE) if target.is_relative_to(HERE) else target} already exists; choose another id")
-    values = {
-        "id": answers["id"], "service.name": answers["name"], "organisation.name": answers["organisation"],
-        "service.categories": [answers["category"]], "last_reviewed": datetime.date.today().isoformat(),
-        **{f"contact.{key}": value for key, value in contact.items()},
-    }
-    target.write_text(starter_file(values), encoding="utf-8")
-    results = validate_paths([target], settings, HERE)
-    shown = results[0].display_path
-    if not results[0].ok:
-        for problem in results[0].problems:
-            print(problem)
-        sys.exit(f"{shown} was written but has problems: fix them, then run invoke validate -- {shown}")
-    print(f"Wrote {shown} as a draft. Fill it in, then run: .venv/bin/invoke validate -- {shown}")
+    _localoffer("new-provider", *_options(id=id, name=name, organisation=organisation, category=category,
+                                          email=email, phone=phone, website=website, folder=folder))
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})
 def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""
-    env = {"PYTHONHASHSEED": "0"}
-    c.run(f"{PYTHON} -m pytest {args}", env=env, pty=False)
+    c.run(shlex.join([PYTHON, "-m", "pytest"]) + (f" {args}" if args else ""), env={"PYTHONHASHSEED": "0"}, pty=False)
 
 
 @task
 def clean(c):
     """Remove the built site and caches."""
-    c.run("rm -rf output cache")
+    c.run("rm -rf output cache preview")
 
 
 @task
@@ -178,6 +114,12 @@ def fieldref(c):
     from localoffer.service_directory.fieldref import write_template_files
 
     write_template_files(HERE / "providers")
+
+
+@task(name="theme-assets")
+def theme_assets(c):
+    """Compile the theme's Sass and copy the vendored front-end files into theme/static/ (commit them)."""
+    c.run(shlex.join([PYTHON, "-m", "localoffer.theme_assets.refresh"]), pty=False)
 
 
 os.chdir(HERE)

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_providers  # noqa: E402
-from tools.site_server import start_server  # noqa: E402
+from localoffer.site_server import start_server  # noqa: E402
 
 PELICAN = Path(sys.executable).with_name("pelican")
 CHROMIUM = "/usr/lib/chromium/chromium"

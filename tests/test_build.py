@@ -11,7 +11,8 @@ from PIL import Image
 from tests.conftest import ROOT, run_pelican
 
 SITE = Path(__file__).parent / "fixtures" / "site" / "providers"
-SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+# The three example provider files, copied into the repository (see their README).
+EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +84,9 @@ def test_provider_text_is_escaped_and_markdown_is_sanitised(fixture_site):
 
 
 def test_pictures_are_published_without_camera_or_gps_data(tmp_path):
-    result = run_pelican(SHARED_EXAMPLES, tmp_path / "output")
+    result = run_pelican(EXAMPLES, tmp_path / "output")
     assert result.returncode == 0, result.stdout
-    original = Image.open(SHARED_EXAMPLES / "images" / "riverside-playroom.jpg")
+    original = Image.open(EXAMPLES / "images" / "riverside-playroom.jpg")
     assert 34853 in original.getexif()  # the example really carries a GPS position
     published = tmp_path / "output" / "services" / "riverside-speech-dropin" / "riverside-playroom.jpg"
     with Image.open(published) as picture:
@@ -97,11 +98,11 @@ def test_pictures_are_published_without_camera_or_gps_data(tmp_path):
     assert 'alt="A bright playroom with toys, cushions and a low table."' in page
 
 
-def test_every_shared_example_validates_and_publishes(tmp_path):
-    result = run_pelican(SHARED_EXAMPLES, tmp_path / "output", extra_args=["--fatal", "errors"])
+def test_every_example_validates_and_publishes(tmp_path):
+    result = run_pelican(EXAMPLES, tmp_path / "output", extra_args=["--fatal", "errors"])
     assert result.returncode == 0, result.stdout
     assert "service_directory: 3 published, 0 draft, 0 closed, 0 rejected" in result.stdout
-    for example in sorted(SHARED_EXAMPLES.glob("*.yaml")):
+    for example in sorted(EXAMPLES.glob("*.yaml")):
         assert (tmp_path / "output" / "services" / example.stem / "index.html").is_file()
 
 

@@ -1,16 +1,17 @@
-"""theme_assets: the council colour check, when Sass runs, the vendored
-files, and the messages when node_modules is missing."""
+"""theme_assets: the council colour check, council.css written into the site's
+cache (never into the package), and the compiled CSS and vendored files the
+package carries, checked against theme/scss and node_modules."""
 
 import logging
-import os
 import types
 from pathlib import Path
 
 import pytest
 
+from localoffer import THEME_DIR
 from localoffer.theme_assets import council, sass, vendor
 from localoffer.theme_assets.build import build_assets
-from localoffer.theme_assets.settings import resolve_settings
+from localoffer.theme_assets.refresh import main as refresh_main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,43 +47,45 @@ def test_council_css(tmp_path):
     )
 
 
-def test_is_stale(tmp_path):
-    scss = tmp_path / "main.scss"
-    css = tmp_path / "main.css"
-    scss.write_text("a{}")
-    assert sass.is_stale(css, [scss])
-    css.write_text("a{}")
-    os.utime(scss, (1000, 1000))
-    os.utime(css, (2000, 2000))
-    assert not sass.is_stale(css, [scss])
-    os.utime(scss, (3000, 3000))
-    assert sass.is_stale(css, [scss])
+ROOT_NODE_MODULES = ROOT / "node_modules"
+
+
+def test_council_css_goes_into_the_cache_and_is_served_with_the_theme(tmp_path):
+    pelican = types.SimpleNamespace(settings={
+        "THEME": str(THEME_DIR), "CACHE_PATH": str(tmp_path / "cache"), "COUNCIL_COLOUR": "#6f2c91",
+        "THEME_STATIC_PATHS": ["static"],
+    })
+    before = sorted(p.relative_to(THEME_DIR) for p in THEME_DIR.rglob("*"))
+    build_assets(pelican)
+    assert (tmp_path / "cache" / "theme_assets" / "css" / "council.css").read_text(encoding="utf-8").endswith(
+        ":root{--council-colour:#6f2c91;--govuk-brand-colour:#6f2c91}\n")
+    assert pelican.settings["THEME_STATIC_PATHS"] == ["static", str(tmp_path / "cache" / "theme_assets")]
+    build_assets(pelican)  # a second build does not add the folder twice
+    assert pelican.settings["THEME_STATIC_PATHS"] == ["static", str(tmp_path / "cache" / "theme_assets")]
+    assert sorted(p.relative_to(THEME_DIR) for p in THEME_DIR.rglob("*")) == before, "nothing is written into the package"
+
+
+def test_the_theme_settings_get_their_defaults(tmp_path):
+    pelican = types.SimpleNamespace(settings={"THEME": str(THEME_DIR), "CACHE_PATH": str(tmp_path)})
+    build_assets(pelican)
+    assert {key: pelican.settings[key] for key in ("COUNCIL_NAME", "COUNCIL_LOGO", "COUNCIL_COLOUR", "SITE_DESCRIPTION")} == {
+        "COUNCIL_NAME": "", "COUNCIL_LOGO": "images/local-offer-logo.svg", "COUNCIL_COLOUR": "#1d5c4d",
+        "SITE_DESCRIPTION": "",
+    }
+    assert (THEME_DIR / "static" / pelican.settings["COUNCIL_LOGO"]).is_file()
 
 
 def test_sass_command_is_deterministic(tmp_path):
-    options = resolve_settings({"THEME": str(tmp_path / "theme")})
-    assert sass.command(options, tmp_path / "out.css") == [
-        str(tmp_path / "node_modules" / ".bin" / "sass"),
-        f"--load-path={tmp_path / 'node_modules'}",
+    assert sass.command(tmp_path / "sass", tmp_path / "nm", tmp_path / "main.scss", tmp_path / "out.css") == [
+        str(tmp_path / "sass"),
+        f"--load-path={tmp_path / 'nm'}",
         "--no-source-map",
         "--style=compressed",
         "--quiet-deps",
         "--no-error-css",
-        str(tmp_path / "theme" / "scss" / "main.scss"),
+        str(tmp_path / "main.scss"),
         str(tmp_path / "out.css"),
     ]
-
-
-def test_settings_resolve_relative_and_absolute(tmp_path):
-    options = resolve_settings({
-        "THEME": str(tmp_path / "theme"),
-        "THEME_ASSETS_NODE_MODULES": "/opt/npm/node_modules",
-        "THEME_ASSETS_SASS": "/usr/bin/sass",
-    })
-    assert options.node_modules == Path("/opt/npm/node_modules")
-    assert options.sass == Path("/usr/bin/sass")
-    assert options.css_dir == tmp_path / "theme" / "static" / "css"
-    assert options.vendor_dir == tmp_path / "theme" / "static" / "vendor"
 
 
 def test_copy_vendor_files_copies_only_changes(tmp_path):
@@ -97,43 +100,34 @@ def test_copy_vendor_files_copies_only_changes(tmp_path):
     assert (tmp_path / "vendor" / "a.js").read_text() == "two"
 
 
-def test_missing_node_modules_says_run_make_setup(tmp_path, caplog):
-    theme = tmp_path / "theme"
-    theme.mkdir()
-    pelican = types.SimpleNamespace(settings={"THEME": str(theme), "COUNCIL_COLOUR": "#1d5c4d"})
-    with caplog.at_level(logging.ERROR):
-        build_assets(pelican)
-    assert [r.getMessage() for r in caplog.records] == [
-        f"theme_assets: {tmp_path / 'node_modules'} is missing, so the theme has no CSS or JavaScript; "
-        "run `make setup` (it runs `npm ci`)"
-    ]
-    # council.css is still written: it needs nothing from npm.
-    assert (theme / "static" / "css" / "council.css").is_file()
-
-
-def test_sass_error_is_logged_not_raised(tmp_path, caplog):
-    if not (ROOT / "node_modules" / ".bin" / "sass").is_file():
-        pytest.skip("node_modules is not installed; run `make setup`")
-    theme = tmp_path / "theme"
-    (theme / "scss").mkdir(parents=True)
-    (theme / "scss" / "main.scss").write_text("a { color: ; }\n")
-    options = resolve_settings({"THEME": str(theme), "THEME_ASSETS_NODE_MODULES": str(ROOT / "node_modules")})
-    with caplog.at_level(logging.ERROR):
-        assert sass.compile_if_stale(options) is False
-    assert caplog.records[0].getMessage().startswith(
-        f"theme_assets: Sass failed on {theme / 'scss' / 'main.scss'} (exit 65):"
+def test_a_missing_compiler_says_run_make_setup(tmp_path, capsys):
+    assert refresh_main(["--node-modules", str(tmp_path / "node_modules")]) == 1
+    assert capsys.readouterr().err == (
+        f"theme_assets: the Sass compiler {tmp_path / 'node_modules' / '.bin' / 'sass'} is missing; "
+        "run `make setup` (it runs `npm ci`)\n"
     )
-    assert not (theme / "static" / "css" / "main.css").exists()
 
 
-def test_theme_compiles_without_gds_transport(tmp_path):
-    """The real theme compiles, with a system font and no @font-face."""
-    if not (ROOT / "node_modules" / ".bin" / "sass").is_file():
-        pytest.skip("node_modules is not installed; run `make setup`")
-    options = resolve_settings({"THEME": str(ROOT / "theme")})
-    target = tmp_path / "main.css"
-    assert sass.run_sass(options, target)
-    css = target.read_text(encoding="utf-8")
-    assert "GDS Transport" not in css
-    assert "@font-face" not in css
+def test_a_sass_error_is_reported_with_the_compilers_message(tmp_path):
+    scss = tmp_path / "main.scss"
+    scss.write_text("a { color: ; }\n")
+    with pytest.raises(sass.SassError) as caught:
+        sass.run_sass(ROOT_NODE_MODULES, scss, tmp_path / "main.css")
+    assert str(caught.value).startswith(f"Sass failed on {scss} (exit 65):\n")
+    assert not (tmp_path / "main.css").exists()
+
+
+def test_the_packaged_css_is_compiled_from_the_current_sass(tmp_path):
+    """theme/static/css/main.css is committed; it must be what theme/scss and the pinned
+    GOV.UK Frontend compile to. If this fails, run `make theme-assets` and commit."""
+    built = sass.run_sass(ROOT_NODE_MODULES, THEME_DIR / "scss" / "main.scss", tmp_path / "main.css")
+    assert built.read_bytes() == (THEME_DIR / "static" / "css" / "main.css").read_bytes()
+    css = built.read_text(encoding="utf-8")
+    assert "GDS Transport" not in css and "@font-face" not in css
     assert "font-family:arial" in css
+
+
+def test_the_packaged_vendor_files_are_those_of_node_modules():
+    """theme/static/vendor/ is committed; if this fails, run `make theme-assets` and commit."""
+    assert vendor.stale_vendor_files(ROOT_NODE_MODULES, THEME_DIR / "static" / "vendor") == []
+    assert (THEME_DIR / "static" / "vendor" / "govuk-frontend-LICENSE.txt").is_file()

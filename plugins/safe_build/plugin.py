@@ -1,6 +1,5 @@
 """Connect safe_build to Pelican's signals; the work is in the other modules."""
 
-import logging
 from pathlib import Path
 
 from pelican import signals
@@ -10,22 +9,13 @@ from localoffer.written_yaml.plain_log import make_log_plain
 
 from . import build_lock
 from .atomic_writer import AtomicWriter
-from .policy import CONTENT_SECURITY_POLICY, headers_file
-
-logger = logging.getLogger(__name__)
-
-DEFAULTS = {"CONTENT_SECURITY_POLICY": CONTENT_SECURITY_POLICY, "SECURITY_HEADERS_SAVE_AS": "_headers"}
+from .policy import headers_file
+from .settings import apply_defaults
 
 
 def start(pelican):
     make_log_plain()  # before any plugin logs what a provider wrote
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    policy = pelican.settings["CONTENT_SECURITY_POLICY"]
-    if not isinstance(policy, str) or "\n" in policy or "unsafe-inline" in policy:
-        logger.error("safe_build: CONTENT_SECURITY_POLICY must be one line of text without 'unsafe-inline'; "
-                     "got %r; the default is used", policy)
-        pelican.settings["CONTENT_SECURITY_POLICY"] = CONTENT_SECURITY_POLICY
+    apply_defaults(pelican.settings)
     build_lock.take(pelican.settings["OUTPUT_PATH"])
 
 

@@ -1,28 +1,41 @@
 """The receiver for Pelican's ``initialized`` signal."""
 
 import logging
+from pathlib import Path
 
-from . import council, sass, vendor
-from .settings import resolve_settings
+from . import council
+from .settings import apply_defaults
 
 log = logging.getLogger(__name__)
 
+# Under CACHE_PATH: the files this site makes for the theme (council.css).
+SITE_ASSETS = "theme_assets"
+
 
 def build_assets(pelican):
-    """Compile the Sass, write council.css and copy the vendored files.
+    """Write council.css for this site and have Pelican serve it beside the theme's own files.
 
-    Nothing here stops the build: every problem is logged as an error that
-    starts with ``theme_assets:`` (``pelican --fatal errors`` turns it into a
-    failing exit code).
+    The compiled CSS and the vendored JavaScript are part of the package
+    (theme/static/); nothing is written into the package, which may be a
+    read-only site-packages. council.css goes into the site's cache folder,
+    which is added to THEME_STATIC_PATHS, so Pelican copies it to
+    /theme/css/council.css. A problem is logged as an error, never raised.
     """
-    options = resolve_settings(pelican.settings)
-    council.write_council_css(pelican.settings.get("COUNCIL_COLOUR"), options.css_dir)
-    if not options.node_modules.is_dir():
-        log.error(
-            "theme_assets: %s is missing, so the theme has no CSS or JavaScript; "
-            "run `make setup` (it runs `npm ci`)",
-            options.node_modules,
-        )
-        return
-    sass.compile_if_stale(options)
-    vendor.copy_vendor_files(options.node_modules, options.vendor_dir)
+    settings = pelican.settings
+    apply_defaults(settings)
+    folder = Path(settings.get("CACHE_PATH") or "cache").resolve() / SITE_ASSETS
+    council.write_council_css(settings["COUNCIL_COLOUR"], folder / "css")
+    paths = list(settings.get("THEME_STATIC_PATHS") or ["static"])
+    if str(folder) not in paths:
+        # Last, so that the site's own council.css is the one served.
+        settings["THEME_STATIC_PATHS"] = [*paths, str(folder)]
+
+
+# Settings a macro may use even when it is imported without the page's context (which keeps
+# Jinja's cache of imported templates): globals reach every template.
+MACRO_GLOBALS = ("SITEURL", "THEME_STATIC_DIR")
+
+
+def add_theme_globals(generator):
+    """generator_init receiver: make MACRO_GLOBALS Jinja globals."""
+    generator.env.globals.update({name: generator.settings.get(name, "") for name in MACRO_GLOBALS})

@@ -6,10 +6,11 @@ sass.py, vendor.py and council.py.
 
 from pelican import signals
 
-from .build import build_assets
+from .build import add_theme_globals, build_assets
 
 
 def register():
     # initialized runs before any generator, so the files are in theme/static
     # before Pelican's static generator copies that folder into the output.
     signals.initialized.connect(build_assets)
+    signals.generator_init.connect(add_theme_globals)

@@ -1,88 +1,41 @@
-"""Compile the theme's Sass with the pinned Dart Sass from node_modules."""
+"""Compile the theme's Sass with the pinned Dart Sass from node_modules (a task of this repository)."""
 
-import logging
 import subprocess
-
-log = logging.getLogger(__name__)
 
 CSS_NAME = "main.css"
 
 
-def compile_if_stale(options):
-    """Compile ``options.scss`` into ``css_dir/main.css`` unless it is up to date.
-
-    The CSS is stale when it is missing or older than any .scss file in the
-    theme or than GOV.UK Frontend's package.json (a new version needs a new
-    build). Returns True when the CSS is up to date afterwards.
-    """
-    target = options.css_dir / CSS_NAME
-    if not options.scss.is_file():
-        log.error("theme_assets: the Sass entry point %s does not exist", options.scss)
-        return False
-    if not is_stale(target, _inputs(options)):
-        log.debug("theme_assets: %s is up to date", target)
-        return True
-    if not options.sass.is_file():
-        log.error(
-            "theme_assets: the Sass compiler %s is missing; run `make setup`",
-            options.sass,
-        )
-        return False
-    return run_sass(options, target)
+class SassError(Exception):
+    """The compiler could not run, or the Sass does not compile."""
 
 
-def is_stale(target, inputs):
-    if not target.is_file():
-        return True
-    built = target.stat().st_mtime
-    return any(path.stat().st_mtime > built for path in inputs)
-
-
-def _inputs(options):
-    inputs = list(options.scss.parent.rglob("*.scss"))
-    package = options.node_modules / "govuk-frontend" / "package.json"
-    if package.is_file():
-        inputs.append(package)
-    return inputs
-
-
-def command(options, target):
+def command(sass, node_modules, scss, target):
     """The sass command line: compressed, no source map, so the output is the
     same on every machine. --no-error-css: on a failure Sass would otherwise
-    write a CSS file newer than the sources, and the next build would take
-    that broken file for an up-to-date one."""
+    write a CSS file that looks like a real one."""
     return [
-        str(options.sass),
-        f"--load-path={options.node_modules}",
+        str(sass),
+        f"--load-path={node_modules}",
         "--no-source-map",
         "--style=compressed",
         "--quiet-deps",
         "--no-error-css",
-        str(options.scss),
+        str(scss),
         str(target),
     ]
 
 
-def run_sass(options, target):
+def run_sass(node_modules, scss, target, timeout=60):
+    """Compile `scss` into `target`; raise SassError with the compiler's message on a failure."""
+    sass = node_modules / ".bin" / "sass"
+    if not sass.is_file():
+        raise SassError(f"the Sass compiler {sass} is missing; run `make setup` (it runs `npm ci`)")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        result = subprocess.run(
-            command(options, target),
-            capture_output=True,
-            text=True,
-            timeout=options.timeout,
-            check=False,
-        )
+        result = subprocess.run(command(sass, node_modules, scss, target), capture_output=True, text=True,
+                                timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
-        log.error("theme_assets: could not run %s: %s", options.sass, error)
-        return False
+        raise SassError(f"could not run {sass}: {error}") from error
     if result.returncode != 0:
-        log.error(
-            "theme_assets: Sass failed on %s (exit %s):\n%s",
-            options.scss,
-            result.returncode,
-            (result.stderr or result.stdout).strip(),
-        )
-        return False
-    log.info("theme_assets: compiled %s", target)
-    return True
+        raise SassError(f"Sass failed on {scss} (exit {result.returncode}):\n{(result.stderr or result.stdout).strip()}")
+    return target

@@ -1,14 +1,11 @@
-"""Copy the pinned front-end files from node_modules into theme/static/vendor.
+"""The pinned front-end files the theme serves, copied from node_modules into theme/static/vendor.
 
-Pelican then copies theme/static into the output's theme/ folder. GOV.UK
+Pelican copies theme/static into the output's theme/ folder. GOV.UK
 Frontend's fonts and images are not copied: the site does not use GDS
 Transport or the GOV.UK crest.
 """
 
-import logging
 import shutil
-
-log = logging.getLogger(__name__)
 
 # (source under node_modules, name under theme/static/vendor)
 VENDOR_FILES = (
@@ -18,20 +15,21 @@ VENDOR_FILES = (
 )
 
 
+def stale_vendor_files(node_modules, vendor_dir, files=VENDOR_FILES):
+    """The (source, target) pairs whose target is missing or differs from the source."""
+    pairs = [(node_modules / source, vendor_dir / target) for source, target in files]
+    for source, _ in pairs:
+        if not source.is_file():
+            raise FileNotFoundError(f"{source} is missing; run `make setup` (it runs `npm ci`)")
+    return [(source, target) for source, target in pairs
+            if not target.is_file() or target.read_bytes() != source.read_bytes()]
+
+
 def copy_vendor_files(node_modules, vendor_dir, files=VENDOR_FILES):
     """Copy each file whose content changed; return the names copied."""
     vendor_dir.mkdir(parents=True, exist_ok=True)
     copied = []
-    for source_name, target_name in files:
-        source = node_modules / source_name
-        target = vendor_dir / target_name
-        if not source.is_file():
-            log.error("theme_assets: %s is missing; run `make setup`", source)
-            continue
-        if target.is_file() and target.read_bytes() == source.read_bytes():
-            continue
+    for source, target in stale_vendor_files(node_modules, vendor_dir, files):
         shutil.copyfile(source, target)
-        copied.append(target_name)
-    if copied:
-        log.info("theme_assets: copied %s into %s", ", ".join(copied), vendor_dir)
+        copied.append(target.name)
     return copied

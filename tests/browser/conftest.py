@@ -2,8 +2,7 @@
 
 Playwright's own browser download cannot work offline, so the tests launch the
 Chromium that `make test` installs with apt (/usr/lib/chromium/chromium, the
-real binary rather than the /usr/bin shell wrapper). See
-/work/shared/research/browser-testing.md for the recipe these fixtures follow.
+real binary rather than the /usr/bin shell wrapper).
 """
 
 import os
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.site_server import start_server
+from localoffer.site_server import start_server
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

@@ -8,7 +8,7 @@ import pytest
 
 from localoffer.safe_build.policy import CONTENT_SECURITY_POLICY
 from tests.browser.conftest import ROOT
-from tools.site_server import start_server
+from localoffer.site_server import start_server
 
 PAGES = [
     "/",  # home

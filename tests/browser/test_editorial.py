@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser.axe_check import assert_no_axe_violations
 from tests.browser.conftest import ROOT
-from tools.site_server import start_server
+from localoffer.site_server import start_server
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ significant digits, so only services whose scores are within 0.5% may swap.
 import pytest
 
 from tests.browser.conftest import ROOT
-from tools.site_server import start_server
+from localoffer.site_server import start_server
 
 TOLERANCE = 0.005
 WHOLE_INDEX_ORDER = """async (words) => {

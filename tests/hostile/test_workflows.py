@@ -21,7 +21,7 @@ IDS = [path.relative_to(ROOT).as_posix() for path in WORKFLOWS]
 # Files that run in a build, a test or CI, which CODEOWNERS must give to the web team.
 RUNS = ["Makefile", "tasks.py", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "requirements.lock",
         "package.json", "package-lock.json", "pelicanconf.py", "publishconf.py", ".github/workflows/publish.yml",
-        ".ci/run", "tools/site_server.py", "plugins/__init__.py", "theme/templates/base.html", "bench/README.md"]
+        ".ci/run", "tools/lock_requirements.py", "plugins/site_server.py", "plugins/__init__.py", "theme/templates/base.html", "bench/README.md"]
 
 
 def test_the_repository_has_workflows_to_check():

@@ -4,8 +4,8 @@
 gets the site's own 404 page with status 404. Every response carries the
 headers the site's `_headers` file gives (the Content Security Policy among
 them; plugins/safe_build), as Netlify or Cloudflare Pages would send them.
-`invoke serve` and the browser tests both use it, so families' view and the
-tests' view are the same.
+`localoffer serve` and the browser tests both use it, so families' view and
+the tests' view are the same.
 """
 
 import functools
