@@ -5,8 +5,12 @@ limits. Example counts are kept modest so the suite stays fast."""
 import datetime
 import io
 
+import tempfile
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from PIL import Image
 
 from localoffer.service_directory.images import picture_problem
@@ -15,8 +19,10 @@ from localoffer.written_yaml.loader import load_text
 from localoffer.written_yaml.problems import QUOTE_LIMIT, Problem
 from tests.hostile.conftest import provider_text
 
+# Hypothesis keeps its examples outside the repository (nothing in it may name a path outside it).
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "localoffer-hypothesis")
 SHOWN = "providers/x.yaml"
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CHECKER = ProviderChecker({"activities-and-short-breaks": "A"}, {"highcombe": "H"}, datetime.date(2026, 11, 22))
 
 # Text that looks like YAML: its punctuation, indentation and words, in any order.
