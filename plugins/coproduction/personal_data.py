@@ -40,6 +40,8 @@ ZERO_WIDTH = {"\u00ad", "\u034f", "\u180e"}  # not all of them are in Unicode's 
 
 def normalised(text):
     """`text` with compatibility forms folded (NFKC) and invisible characters removed."""
+    if text.isascii():
+        return text  # ASCII has no compatibility forms and no invisible format characters
     text = unicodedata.normalize("NFKC", text)
     return "".join(c for c in text if unicodedata.category(c) != "Cf" and c not in ZERO_WIDTH)
 

@@ -74,3 +74,21 @@ def test_the_editorial_report_in_a_preview_breaks_no_rule(page, preview_url):
     violations, errors, elsewhere, response = visit(page, preview_url + "/editorial/")
     assert (violations, errors, elsewhere) == ([], [], [])
     assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_the_listeners_do_catch_a_violation(page, tmp_path):
+    """A page that breaks the policy (inline script, a picture from elsewhere) is caught, so the tests above can fail."""
+    from localoffer.safe_build.policy import headers_file
+
+    (tmp_path / "_headers").write_text(headers_file())
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>'
+        '<script>document.title = "ran"</script><img src="http://other.invalid/p.png" alt=""></body></html>')
+    server = start_server(tmp_path)
+    try:
+        violations, _, _, _ = visit(page, f"http://127.0.0.1:{server.server_port}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert page.title() == "x"
+    assert sorted(violation.split()[0] for violation in violations) == ["img-src", "script-src-elem"]
