@@ -14,6 +14,11 @@ import yaml
 
 from .problems import quoted
 
+try:  # libyaml is ten times faster; the pure-Python parser is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
 MAX_FILE_BYTES = 256 * 1024
 # Far above what any template needs (a provider file nests 4 deep, with about
 # 20 keys in a section and a handful of items in a list), far below harm.
@@ -96,3 +101,24 @@ def check_events(events):
         elif isinstance(event, yaml.CollectionEndEvent):
             stack.pop()
     return None
+
+
+class RefusedYAML(yaml.YAMLError):
+    """A file refused before it was parsed; the message says why and what to do."""
+
+
+def safe_load_bounded(path, max_bytes=MAX_FILE_BYTES):
+    """`yaml.safe_load` of the file at `path`, read and checked as provider files
+    are (a regular file, at most `max_bytes`, no anchors or aliases, limited
+    nesting, keys and lists). Raises RefusedYAML (a yaml.YAMLError) instead."""
+    data, refusal = read_bounded(path, max_bytes)
+    if refusal:
+        raise RefusedYAML(refusal)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RefusedYAML(f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    found = check_events(yaml.parse(text, Loader=_Loader))
+    if found:
+        raise RefusedYAML(f"line {found[0]}: {found[1]}")
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader

@@ -135,3 +135,20 @@ def test_a_key_written_twice_is_quoted_too():
     assert [str(p) for p in problems] == [
         f"{SHOWN}:2: {'k' * 80}…: `{'k' * 80}…` (200 characters) is written twice (first on line 1); keep one and delete the other"
     ]
+
+
+def test_content_yaml_files_are_read_with_the_same_bounds(tmp_path):
+    """The SEND glossary (content/data/) is read by easy_read and search_index through safe_load_bounded."""
+    from localoffer.easy_read.glossary import load_glossary
+    from localoffer.search_index.glossary import read_glossary
+
+    bomb = tmp_path / "glossary.yaml"
+    bomb.write_bytes((FIXTURES / "alias-bomb.yaml").read_bytes())
+    entries, problems = read_glossary(bomb)
+    assert entries == [] and problems == [f"{bomb}: not valid YAML; the glossary is not used"]
+    assert load_glossary(bomb).write_out("ASD") == "ASD"  # an empty glossary: nothing written out
+    with pytest.raises(bounded.RefusedYAML, match="^line 4: sets the anchor `&a`; anchors and aliases are not allowed"):
+        bounded.safe_load_bounded(bomb)
+    (tmp_path / "link.yaml").symlink_to("/dev/zero")
+    with pytest.raises(bounded.RefusedYAML, match="^this is a link to another file, which is not read"):
+        bounded.safe_load_bounded(tmp_path / "link.yaml")
