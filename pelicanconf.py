@@ -76,6 +76,8 @@ YOU_SAID_WE_DID_FILE = "feedback/you-said-we-did.yaml"
 # The SEND glossary search uses so that "asd", "autism" and "autistic" find the
 # same services; relative to PATH (content/).
 SEARCH_GLOSSARY = "data/send-glossary.yaml"
+# Where a search that finds nothing sends families for advice.
+SEARCH_ADVICE_SERVICE = "northmoor-send-advice-line"
 
 # --- Easy read (plugins/easy_read/README.md) ----------------------------------
 # Every service gets an easy-read page at services/<id>/easy-read/, and

@@ -99,6 +99,8 @@ def new_provider(c, id="", name="", organisation="", category="", email="", phon
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})
 def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""
+    # The search modules' unit tests first (Node's own runner), so pytest's summary stays the last line.
+    c.run("node --test tests/js/", pty=False)
     c.run(shlex.join([PYTHON, "-m", "pytest"]) + (f" {args}" if args else ""), env={"PYTHONHASHSEED": "0"}, pty=False)
 
 

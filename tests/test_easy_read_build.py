@@ -23,15 +23,15 @@ EXPECTED_FINDINGS = [
     'content/pages/hard.easy-read.md:7: point: point has no picture; choose one from the list at /easy-read/pictures/',
     'content/pages/hard.easy-read.md:8: point: picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/',
     'content/pages/orphan.easy-read.md: there is no page "orphan" to pair this easy-read page with, so it is not published',
-    'providers/bad-easy-read.yaml:28: easy_read.points[1].text: "SLT" is not in the SEND glossary; write it out in full, or ask for it to be added to the glossary',
-    'providers/bad-easy-read.yaml:30: easy_read.points[2].text: "CP" has more than one meaning in the SEND glossary (cerebral palsy; child protection); write the one you mean in full',
-    'providers/bad-easy-read.yaml:32: easy_read.points[3].text: italics and underlining make words harder to read; use bold (**like this**) for emphasis',
-    'providers/bad-easy-read.yaml:32: easy_read.points[3].text: "are given" looks like passive voice; say who does what ("we check it", not "it is checked")',
-    'providers/bad-easy-read.yaml:34: easy_read.points[4].text: sentence joins two ideas with ";"; write one idea in each sentence: "We meet on Mondays; bring a snack."',
-    'providers/bad-easy-read.yaml:36: easy_read.points[5].text: "purchase" is not an everyday word; write "buy"',
-    'providers/bad-easy-read.yaml:38: easy_read.points[6].text: sentence has 17 words; easy read has at most 15: "Families who come to the club on Saturday mornings can also stay for lunch with everyone afterwards."',
-    'providers/bad-easy-read.yaml:40: easy_read.points[7].picture: point has no picture; choose one from the list at /easy-read/pictures/',
-    'providers/bad-easy-read.yaml:41: easy_read.points[8].picture: picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/',
+    'providers/bad-easy-read.yaml:28: easy_read.points[0].text: "SLT" is not in the SEND glossary; write it out in full, or ask for it to be added to the glossary',
+    'providers/bad-easy-read.yaml:30: easy_read.points[1].text: "CP" has more than one meaning in the SEND glossary (cerebral palsy; child protection); write the one you mean in full',
+    'providers/bad-easy-read.yaml:32: easy_read.points[2].text: italics and underlining make words harder to read; use bold (**like this**) for emphasis',
+    'providers/bad-easy-read.yaml:32: easy_read.points[2].text: "are given" looks like passive voice; say who does what ("we check it", not "it is checked")',
+    'providers/bad-easy-read.yaml:34: easy_read.points[3].text: sentence joins two ideas with ";"; write one idea in each sentence: "We meet on Mondays; bring a snack."',
+    'providers/bad-easy-read.yaml:36: easy_read.points[4].text: "purchase" is not an everyday word; write "buy"',
+    'providers/bad-easy-read.yaml:38: easy_read.points[5].text: sentence has 17 words; easy read has at most 15: "Families who come to the club on Saturday mornings can also stay for lunch with everyone afterwards."',
+    'providers/bad-easy-read.yaml:40: easy_read.points[6].picture: point has no picture; choose one from the list at /easy-read/pictures/',
+    'providers/bad-easy-read.yaml:42: easy_read.points[7].picture: picture "rocket" is not in the picture set; choose one from the list at /easy-read/pictures/',
 ]
 
 
@@ -122,7 +122,7 @@ def test_the_findings_are_in_the_context_for_the_editorial_report(tmp_path):
     assert [str(finding) for finding in findings] == EXPECTED_FINDINGS
     first = findings[5]
     assert (first.file, first.line, first.rule, first.where, first.url) == (
-        "providers/bad-easy-read.yaml", 28, "acronym", "easy_read.points[1].text", "services/bad-easy-read/easy-read/",
+        "providers/bad-easy-read.yaml", 28, "acronym", "easy_read.points[0].text", "services/bad-easy-read/easy-read/",
     )
     assert first.message.startswith('"SLT" is not in the SEND glossary')
     assert sorted({finding.rule for finding in findings}) == [
@@ -153,12 +153,13 @@ def test_every_service_with_a_page_has_an_easy_read_page_made_from_its_fields(fi
     assert section_points(page, "Who it is for") == [
         ("birthday", "It is for children aged 0 to 5 years."),
         ("people", "It can help with autism and hearing."),
-        ("people", "Children who live in Fenwick."),
+        ("map", "You need to live in Fenwick."),
+        ("family", "Children who live in Fenwick."),
         ("doctor", "You need a diagnosis to use it. A diagnosis is when a doctor names a need."),
-        ("plan", "You do not need an Education, Health and Care plan."),
+        ("check", "You do not need an Education, Health and Care plan."),
     ]
     assert section_points(page, "What happens") == [
-        ("doctor", "It helps children and young people stay healthy."),
+        ("stethoscope", "It helps children and young people stay healthy."),
         ("play", "It has fun things to do."),
     ]
     assert section_points(page, "How much it costs") == [
@@ -166,24 +167,30 @@ def test_every_service_with_a_page_has_an_easy_read_page_made_from_its_fields(fi
     ]
     assert section_points(page, "How to get help") == [
         ("ask", "You can contact them yourself."),
-        ("help", "Your doctor can ask them for you."),
+        ("worker", "Your doctor can ask them for you."),
         ("phone", "Phone them on 01632 960 111."),
         ("email", "Email them at club@familylink.example.org."),
     ]
     assert '<a class="govuk-link" href="tel:+441632960111">01632 960 111</a>.' in page
+    # The note is said with its days, in the same point.
     assert section_points(page, "Where and when") == [
         ("place", "You can go here:"),
-        ("clock", "It is open Monday to Wednesday, 9:30am to midday."),
-        ("calendar", "Term time only"),
+        ("clock", "It is open Monday to Wednesday, 9:30am to midday. Term time only."),
     ]
     assert "Fenwick Youth Centre<br>3 Station Road<br>Fenwick<br>NM3 2AB" in page
-    # Yes answers, the languages, and the access details left out: at 25 words they are not easy read.
+    # Every answer: yes in its own sentence, no and not answered in a list
+    # each; the access details (25 words, not easy read) become a question.
     assert section_points(page, "Getting in") == [
         ("wheelchair", "You can get in without steps."),
         ("quiet", "There is a quiet room."),
-        ("talk", "They can also speak Polish."),
-        ("question", "Ask them about anything else you need."),
+        ("not-here", "They do not have:"),
+        ("question", "Ask them if they have:"),
+        ("building", "Ask them about getting in and getting around."),
+        ("chat", "They can also speak Polish."),
     ]
+    getting_in = page.split(">Getting in</h2>")[1]
+    assert getting_in.index("a hearing loop") < getting_in.index("Ask them if they have:")
+    assert "a toilet for disabled people<br>" in getting_in
     assert "parking at the back" not in page
     for service in ("generated-service", "override-service", "bad-easy-read", "closed-service"):
         assert (output / "services" / service / "easy-read" / "index.html").is_file()
@@ -214,9 +221,9 @@ def test_a_closed_service_and_an_old_one_say_so_first(fixture_site):
     assert points_of(notice) == [
         ("stop", "This service has stopped for now."),
         ("calendar", "The service last checked this page over a year ago."),
-        ("phone", "Contact them to check it before you go."),
+        ("question", "Ask them if it is still right before you go."),
     ]
-    assert section_points(page, "How to get help")[0] == ("ask", "You need someone to ask them for you.")
+    assert section_points(page, "How to get help")[0] == ("worker", "You need someone to ask them for you.")
 
 
 def test_every_picture_is_decorative_beside_its_words_and_is_published(fixture_site):
@@ -320,7 +327,7 @@ def test_generated_easy_read_for_every_sample_service_passes_the_check(tmp_path)
     assert "easy_read: 51 service pages and 4 content pages in easy read, 0 problem(s)" in result.stdout
     page = (tmp_path / "output" / "services" / "riverside-speech-dropin" / "easy-read" / "index.html").read_text()
     assert section_points(page, "What happens") == [
-        ("doctor", "It helps children and young people stay healthy."),
+        ("stethoscope", "It helps children and young people stay healthy."),
         ("baby", "It is for babies and young children."),
     ]
 

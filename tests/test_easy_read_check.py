@@ -200,8 +200,15 @@ def test_the_sites_glossary_has_what_generated_easy_read_uses():
 
 def test_every_sentence_the_generator_can_say_passes_the_check(checker):
     said = [sentence for sentence, _ in words.CATEGORY_WORDS.values()]
-    said += list(words.REFERRAL_WORDS.values())
-    said += [sentence for sentence, _ in words.FEATURE_WORDS.values()] + [words.STEPS_NO[0]]
+    said += [sentence for sentence, _ in words.REFERRAL_WORDS.values()]
+    said += list(words.FEATURE_WORDS.values()) + [words.STEPS_NO, words.ACCESS_MISSING, words.ACCESS_UNKNOWN]
+    said += [words.GIVES_MONEY, words.MONEY_AMOUNT_SENTENCE.format(amount="up to £450 a year"), words.ASK_FOR_MONEY,
+             words.PRICES_SENTENCE.format(prices="£4 a session, £3.50 each way and £20 a year"),
+             words.SOME_THINGS_COST, words.ASK_COST, words.ASK_WHAT_COSTS, words.RULE_NOT_EASY_READ,
+             words.WHO_NOT_EASY_READ, words.NOTE_NOT_EASY_READ, words.ACCESS_DETAILS_NOT_EASY_READ]
+    said += [words.area_words(["Northmoor City", "Eastbridge", "Westmarsh"], False, "Northmoor")[0],
+             words.area_words(["Fenwick"], False, "Northmoor")[0], words.area_words([], True, "Northmoor")[0]]
+    said += [f"{thing}." for thing in words.FEATURE_THINGS.values()]
     said += [words.age_sentence(low, high) for low, high in ((0, 5), (5, 11), (14, 25), (18, 25), (0, 25), (3, 3))]
     said += [words.needs_sentence(["asd", "hi", "vi"], False), words.needs_sentence(["asd", "hi", "vi", "pd"], False),
              words.needs_sentence([], True), words.opening_sentence("Monday, Wednesday and Friday", "09:30", "17:45"),
@@ -212,9 +219,8 @@ def test_every_sentence_the_generator_can_say_passes_the_check(checker):
 
 def test_the_words_cover_every_code_service_directory_uses():
     from localoffer.service_directory import words as directory_words
-    labels = set(directory_words.REFERRAL_LABELS.values()) - {directory_words.REFERRAL_LABELS["self"]}
-    assert set(words.REFERRAL_WORDS) == labels
-    assert set(words.FEATURE_WORDS) == set(directory_words.ACCESSIBILITY_FEATURES)
+    assert set(words.REFERRAL_WORDS) == set(directory_words.REFERRAL_LABELS) - {"self"}
+    assert set(words.FEATURE_WORDS) == set(directory_words.ACCESSIBILITY_FEATURES) == set(words.FEATURE_THINGS)
     schema = json.loads((ROOT / "plugins" / "service_directory" / "schema.json").read_text())
     needs = set(schema["$defs"]["need_or_all"]["enum"]) - {"all"}
     # "oth" (other) has no everyday word: a service with only "oth" gets no needs sentence.
@@ -297,7 +303,8 @@ def test_a_services_cache_key_covers_what_it_has_from_outside_its_file():
     def service(**changes):
         term = SimpleNamespace(kind="category", id="health", label="Health", services=[])
         values = dict(source_sha="abc", url="services/x/", status="published", review_overdue=False,
-                      all_needs=False, categories=[term], needs=[])
+                      all_needs=False, categories=[term], needs=[],
+                      areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick")])
         values.update(changes)
         return SimpleNamespace(**values)
 
@@ -311,6 +318,8 @@ def test_a_services_cache_key_covers_what_it_has_from_outside_its_file():
         service_key(service(review_overdue=True), "providers/x.yaml"),
         service_key(service(status="closed"), "providers/x.yaml"),
         service_key(service(categories=[SimpleNamespace(kind="category", id="health", label="Health care")]), "providers/x.yaml"),
+        # "You need to live in Fenwick." is said with the area's label, from the settings.
+        service_key(service(areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick Moor")]), "providers/x.yaml"),
     ):
         assert changed != key
 

@@ -5,6 +5,7 @@ import base64
 import json
 import math
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -160,8 +161,8 @@ def test_closed_and_draft_services_are_not_in_the_index(fixture_site):
     data = output / "search" / "data"
     manifest = json.loads((data / "manifest.json").read_text())
     assert manifest["count"] == 2
-    rows = json.loads((data / "store" / "0.json").read_text())
-    assert sorted(row[0] for row in rows) == ["services/complete-service/", "services/unsafe-text/"]
+    cards = json.loads((data / "store" / "0.json").read_text())
+    assert sorted(card_link(card) for card in cards) == ["/services/complete-service/", "/services/unsafe-text/"]
     every_file = "".join(path.read_text() for path in data.rglob("*.json"))
     assert "closed-service" not in every_file and "draft-service" not in every_file
 
@@ -169,10 +170,22 @@ def test_closed_and_draft_services_are_not_in_the_index(fixture_site):
 def test_preview_builds_index_drafts_with_a_flag(tmp_path):
     result = run_pelican(SITE, tmp_path / "output", SERVICES_INCLUDE_DRAFTS=True)
     assert result.returncode == 0, result.stdout
-    rows = json.loads((tmp_path / "output" / "search" / "data" / "store" / "0.json").read_text())
-    drafts = [row for row in rows if row[0] == "services/draft-service/"]
-    assert len(drafts) == 1 and drafts[0][6] == 1
-    assert all(len(row) == 6 for row in rows if row[0] != "services/draft-service/")
+    cards = json.loads((tmp_path / "output" / "search" / "data" / "store" / "0.json").read_text())
+    drafts = [card for card in cards if card_link(card) == "/services/draft-service/"]
+    assert len(drafts) == 1 and ">Draft</strong>" in drafts[0]
+    assert not [card for card in cards if ">Draft</strong>" in card and card not in drafts]
+
+
+def card_link(card):
+    return re.search(r'href="([^"]+)"', card).group(1)
+
+
+def test_a_result_card_is_the_theme_component_with_provider_text_escaped(fixture_site):
+    _, output = fixture_site
+    cards = json.loads((output / "search" / "data" / "store" / "0.json").read_text())
+    unsafe = next(card for card in cards if card_link(card) == "/services/unsafe-text/")
+    assert unsafe.startswith('<li class="app-service-card"><h3 class="govuk-heading-m app-service-card__heading">')
+    assert "<script" not in unsafe and "&lt;" in unsafe
 
 
 def test_the_search_page_is_written_with_the_data_version(fixture_site):
@@ -181,7 +194,7 @@ def test_the_search_page_is_written_with_the_data_version(fixture_site):
     manifest = json.loads((output / "search" / "data" / "manifest.json").read_text())
     assert f'data-search-version="{manifest["version"]}"' in page
     assert 'data-search-data="/search/data/"' in page
-    assert '<script src="/theme/js/search.js" defer></script>' in page
+    assert '<script type="module" src="/theme/js/search/page.mjs"></script>' in page
     assert "<script>" not in page  # no inline script: the page works under a strict CSP
 
 
@@ -226,9 +239,11 @@ def test_a_small_index_stays_in_two_letter_files():
 
 
 @pytest.mark.parametrize("key, value, message", [
-    ("SEARCH_STORE_PAGE_SIZE", 0, "SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used"),
+    ("SEARCH_STORE_PAGE_SIZE", 0, "SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 5 is used"),
     ("SEARCH_SHARD_BYTES", "big", "SEARCH_SHARD_BYTES must be a whole number, at least 1000; got 'big'; 24000 is used"),
     ("SEARCH_URL", "/search/", "SEARCH_URL must be a path inside the site such as 'search/'; got '/search/'; 'search/' is used"),
+    ("SEARCH_ADVICE_SERVICE", 7, "SEARCH_ADVICE_SERVICE must be a service id such as 'northmoor-send-advice-line', "
+     "or None; got 7; None is used"),
     ("SEARCH_FIELD_BOOSTS", {"name": 1}, "SEARCH_FIELD_BOOSTS must give a positive number for each of name, keywords, "
      "topics, aliases, glossary, organisation, summary, areas, description; got {'name': 1}; the defaults are used"),
 ])
@@ -240,7 +255,14 @@ def test_a_bad_setting_is_reported_and_replaced(key, value, message):
 
 def test_a_bad_setting_is_logged_in_a_real_build(tmp_path):
     result = run_pelican(SITE, tmp_path / "output", SEARCH_STORE_PAGE_SIZE=0)
-    assert "search_index: SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 20 is used" in result.stdout
+    assert "search_index: SEARCH_STORE_PAGE_SIZE must be a whole number, at least 1; got 0; 5 is used" in result.stdout
+
+
+def test_an_advice_service_that_is_not_published_is_a_warning_and_the_page_names_none(fixture_site):
+    result, output = fixture_site  # the fixture site has no northmoor-send-advice-line
+    assert ("search_index: SEARCH_ADVICE_SERVICE is 'northmoor-send-advice-line', which is not a published "
+            "service; a search that finds nothing will not name an advice line") in " ".join(result.stdout.split())
+    assert "Not sure where to start?" not in (output / "search" / "index.html").read_text()
 
 
 def test_a_missing_glossary_is_a_warning_and_the_site_still_builds(tmp_path):

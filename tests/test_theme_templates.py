@@ -10,6 +10,8 @@ from types import SimpleNamespace as NS
 import pytest
 from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta
 
+import localoffer
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "theme" / "templates"
 ALL_TEMPLATES = sorted(TEMPLATES.rglob("*.html"))
@@ -22,13 +24,9 @@ def template_id(path):
 
 
 def make_env():
-    # The same options as JINJA_ENVIRONMENT in pelicanconf.py.
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    # The options every site uses (pelicanconf.py: JINJA_ENVIRONMENT), strict undefined variables
+    # included, so a fake object missing an attribute a template reads fails here as a build would.
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), **localoffer.JINJA_ENVIRONMENT)
 
 
 def test_every_page_template_exists():
@@ -172,7 +170,8 @@ def outline(html):
 
 
 def term(kind, key, label, url=True):
-    return NS(id=key, label=label, url=f"{kind}s/{key}/" if url else None, services=[], kind=kind)
+    folder = {"category": "categories"}.get(kind, f"{kind}s")
+    return NS(id=key, label=label, url=f"{folder}/{key}/" if url else None, services=[], kind=kind)
 
 
 def feature(key, label, value):
@@ -186,22 +185,24 @@ def fake_service(name="Riverside speech drop-in", closed=False, status="publishe
         description_html="<p>Weekly <strong>drop-in</strong>.</p>",
         how_to_access_html="<p>Just come along.</p>", how_to_complain_html=None,
         send_support=[("How the school identifies needs", "<p>Every child is assessed.</p>")],
-        categories=[term("categorie", "health", "Health and therapies")],
+        categories=[term("category", "health", "Health and therapies")],
         needs=[term("need", "slcn", "Speech, language and communication")],
         areas=[term("area", "fenwick", "Fenwick", url=False)], all_needs=False, all_areas=False,
         age_min=0, age_max=5, age_text="0 to 5 years", free=True, cost_text="Free", cost_details=None,
-        referral_labels=["A GP"], self_referral=True,
+        referral_labels=["A GP"], self_referral=True, referral_text="You can contact them yourself",
         opening_times=[NS(days_text="Monday to Friday", opens="09:00", closes="17:00", notes=None)],
         languages=["English"], keywords=[], who_can_use="Families in Northmoor.",
         diagnosis_needed=False, ehcp_needed=True, criteria=["Lives in Northmoor"],
         accessibility=[feature("step-free", "Step-free access", "yes"), feature("toilet", "Accessible toilet", "no"),
                        feature("loop", "Hearing loop", "unknown")],
         accessibility_details=None,
-        locations=[NS(name="Riverside Centre", address=["1 Mill Lane"], postcode="NM1 4AB")],
+        locations=[NS(name="Riverside Centre", address=["1 Mill Lane", "Northmoor"], postcode="NM1 4AB")],
+        place_text="Northmoor", not_stated=["hearing loop"],
         contact=NS(phone="01632 960123", phone_href="tel:+441632960123", textphone=None, textphone_href=None,
                    email="a@example.org", email_href="mailto:a@example.org", website="javascript:alert(1)"),
         images=[NS(url="images/riverside.jpg", alt="A therapist and a toddler", width=640, height=480)],
-        last_reviewed=datetime.date(2026, 9, 1), last_reviewed_text="1 September 2026", closed=closed,
+        last_reviewed=datetime.date(2026, 9, 1), last_reviewed_text="1 September 2026", review_overdue=False,
+        closed=closed,
     )
     values.update(changes)
     return NS(**values)
@@ -214,7 +215,7 @@ def site_context(**extra):
     context = dict(
         SITENAME="Northmoor Local Offer", SITEURL="", COUNCIL_NAME="Northmoor Council",
         COUNCIL_LOGO="images/northmoor-logo.svg", SITE_DESCRIPTION="Services.", IS_PREVIEW=False,
-        THEME_STATIC_DIR="theme", pages=[], services=services, categories=[term("categorie", "health", "Health")],
+        THEME_STATIC_DIR="theme", pages=[], services=services, categories=[term("category", "health", "Health")],
         needs=[need], areas=[], need_groups=[NS(label="Communication and interaction", needs=[need])],
         age_groups=[NS(id="0-4", label="0 to 4 years", min=0, max=4, url="ages/0-4/", services=services)],
         build_summary={"published": 1, "draft": 1, "closed": 0, "rejected": 0},
@@ -285,7 +286,9 @@ def test_service_page_accessibility_answers():
     )
     assert ("Step-free access", "Yes") in rows
     assert ("Accessible toilet", "No") in rows
-    assert ("Hearing loop", "Ask the service") in rows
+    # An unknown feature has no row of its own: it is in the one "Not yet stated" line.
+    assert [key for key, _ in rows if key == "Hearing loop"] == []
+    assert "Ask the service" not in html
 
 
 def test_service_page_contact_links_have_context():
@@ -300,9 +303,12 @@ def test_service_page_contact_links_have_context():
 def test_service_page_sections():
     html = render("service.html", **page_cases()["service.html"])
     headings = [text for _, text in outline(html).headings]
-    for heading in ["Who it is for", "Cost", "How to get this service", "Opening times", "Where it is",
-                    "Contact", "Accessibility", "How to complain", "Who runs this service"]:
+    for heading in ["Contact", "Not yet stated", "About this service", "Type of service", "Who it is for",
+                    "How to get this service", "Opening times", "Where it is", "Accessibility", "How to complain",
+                    "Who runs this service"]:
         assert heading in headings
+    # Cost is a key fact at the top; a section of its own only holds the provider's details.
+    assert "Cost" not in headings
     assert "Last reviewed 1 September 2026" in html
     assert '<img class="app-service-images__image" src="/images/riverside.jpg" alt="A therapist and a toddler" width="640" height="480"' in html
     assert "This service is temporarily closed" not in html
@@ -407,3 +413,278 @@ def test_term_page_caption_says_what_kind_of_list():
     html = render("term.html", page_path="ages/0-4/", page_title="0 to 4 years", term=age, term_services=[])
     assert '<span class="govuk-caption-l">Services by age</span>' in html
     assert "There are no services listed here yet." in html
+
+
+# --- Cards, listings and the top of the service page (issue 14) --------------
+
+def card_facts(html):
+    """The (key, value) pairs of every card's facts, tags stripped."""
+    return [
+        re.findall(r"<dt>([^<]*)</dt>\s*<dd>([^<]*)</dd>", block)
+        for block in re.findall(r'<dl class="app-service-card__facts">(.*?)</dl>', html, re.S)
+    ]
+
+
+def key_facts(html):
+    block = re.search(r'<dl class="app-key-facts">(.*?)</dl>', html, re.S).group(1)
+    pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", block, re.S)
+    return [(key, " ".join(re.sub(r"<[^>]+>", "", value).split())) for key, value in pairs]
+
+
+def render_card(service):
+    env = make_env()
+    module = env.get_template("components/service_card.html").make_module(site_context())
+    return str(module.service_card(service, heading_level=2))
+
+
+CARD_VARIANTS = {
+    "in a town, free, contact yourself": (
+        dict(place_text="Northmoor", age_text="0 to 5 years", cost_text="Free",
+             referral_text="You can contact them yourself"),
+        [("Where", "Northmoor"), ("Ages", "0 to 5 years"), ("Cost", "Free"),
+         ("Referral", "You can contact them yourself"), ("Run by", "Northmoor NHS")],
+    ),
+    "online, a charge, referral": (
+        dict(place_text="Online or by phone", age_text="16 to 25 years", free=False, cost_text="There is a charge",
+             self_referral=False, referral_text="Needs a referral", locations=[]),
+        [("Where", "Online or by phone"), ("Ages", "16 to 25 years"), ("Cost", "There is a charge"),
+         ("Referral", "Needs a referral"), ("Run by", "Northmoor NHS")],
+    ),
+    "several places": (
+        dict(place_text="Northmoor and 2 other places"),
+        [("Where", "Northmoor and 2 other places"), ("Ages", "0 to 5 years"), ("Cost", "Free"),
+         ("Referral", "You can contact them yourself"), ("Run by", "Northmoor NHS")],
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", CARD_VARIANTS, ids=list(CARD_VARIANTS))
+def test_card_answers_where_ages_cost_and_referral(variant):
+    changes, expected = CARD_VARIANTS[variant]
+    html = render_card(fake_service(**changes))
+    assert card_facts(html) == [expected]
+    assert '<h2 class="govuk-heading-m app-service-card__heading">' in html
+    assert '<a class="govuk-link" href="/services/riverside/">Riverside speech drop-in</a>' in html
+
+
+def test_card_escapes_what_providers_wrote():
+    html = render_card(fake_service(place_text=HOSTILE))
+    assert card_facts(html)[0][0] == ("Where", "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;")
+
+
+def test_card_tags_closed_and_draft_services():
+    assert "Temporarily closed" in render_card(fake_service(closed=True, status="closed"))
+    assert "Draft" in render_card(fake_service(status="draft"))
+    assert "Temporarily closed" not in render_card(fake_service())
+
+
+def test_listings_show_cards_with_facts():
+    html = render("term.html", **page_cases()["term.html"])
+    assert card_facts(html) == [CARD_VARIANTS["in a town, free, contact yourself"][1]]
+    a_to_z = render("services.html", **page_cases()["services.html"])
+    assert len(card_facts(a_to_z)) == 3
+
+
+def test_service_page_starts_with_key_facts_then_contact():
+    html = render("service.html", **page_cases()["service.html"])
+    assert key_facts(html) == [
+        ("Ages", "0 to 5 years"),
+        ("Needs", "Speech, language and communication"),
+        ("Diagnosis or EHCP", "Needs an education, health and care plan (EHCP)"),
+        ("Cost", "Free"),
+        ("Referral", "You can contact them yourself"),
+        ("Where", "Northmoor"),
+    ]
+    # Right after the title and summary: the key facts, then Contact, then the rest.
+    order = [html.index(marker) for marker in (
+        "<h1", 'class="govuk-body-l"', 'class="app-key-facts"', 'id="contact"', 'id="about"', 'id="who-it-is-for"')]
+    assert order == sorted(order)
+    headings = [text for _, text in outline(html).headings]
+    assert headings[:3] == ["Riverside speech drop-in", "Contact", "Not yet stated"]
+
+
+KEY_FACT_VARIANTS = {
+    "every need, no diagnosis, a charge with details, online": (
+        dict(all_needs=True, diagnosis_needed=False, ehcp_needed=False, free=False, cost_text="There is a charge",
+             cost_details="£3 a session.", locations=[], place_text="Online or by phone",
+             self_referral=False, referral_text="Needs a referral"),
+        [("Ages", "0 to 5 years"), ("Needs", "All special educational needs and disabilities"),
+         ("Diagnosis or EHCP", "Not needed"), ("Cost", "There is a charge (details of the cost)"),
+         ("Referral", "Needs a referral"), ("Where", "Online or by phone")],
+    ),
+    "five needs, a diagnosis and a plan": (
+        dict(needs=[term("need", key, label) for key, label in [
+            ("asd", "Autism"), ("adhd", "ADHD"), ("slcn", "Speech"), ("hi", "Hearing"), ("vi", "Vision")]],
+             diagnosis_needed=True, ehcp_needed=True),
+        [("Ages", "0 to 5 years"), ("Needs", "Autism, ADHD, Speech and 2 more needs it supports"),
+         ("Diagnosis or EHCP", "Needs a diagnosis and an education, health and care plan (EHCP)"),
+         ("Cost", "Free"), ("Referral", "You can contact them yourself"), ("Where", "Northmoor")],
+    ),
+    "a diagnosis only": (
+        dict(diagnosis_needed=True, ehcp_needed=False),
+        [("Ages", "0 to 5 years"), ("Needs", "Speech, language and communication"),
+         ("Diagnosis or EHCP", "Needs a diagnosis"), ("Cost", "Free"),
+         ("Referral", "You can contact them yourself"), ("Where", "Northmoor")],
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", KEY_FACT_VARIANTS, ids=list(KEY_FACT_VARIANTS))
+def test_key_facts_variants(variant):
+    changes, expected = KEY_FACT_VARIANTS[variant]
+    service = fake_service(**changes)
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    assert key_facts(html) == expected
+
+
+def test_key_facts_link_to_the_details_further_down():
+    service = fake_service(free=False, cost_text="There is a charge", cost_details="£3 a session.",
+                           needs=[term("need", str(n), f"Need {n}") for n in range(5)])
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    page = outline(html)
+    for target in ("cost", "who-it-is-for", "where"):
+        assert f'href="#{target}"' in html and target in page.ids, target
+    assert '<h2 class="govuk-heading-l" id="cost">Cost</h2>' in html
+    assert '<p class="govuk-body">£3 a session.</p>' in html
+
+
+NOT_YET_STATED = ('<p class="govuk-body app-not-yet-stated">The service has not told us about: opening times, '
+                  "step-free access, hearing loop, British Sign Language. Ask them when you get in touch.</p>")
+
+
+def test_not_yet_stated_gathers_empty_fields_in_one_line():
+    service = fake_service(
+        opening_times=[], languages=[],
+        accessibility=[feature("step_free_access", "Step-free access", "unknown"),
+                       feature("hearing_loop", "Hearing loop", "unknown"),
+                       feature("bsl_available", "British Sign Language", "unknown")],
+        not_stated=["opening times", "step-free access", "hearing loop", "British Sign Language"],
+    )
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    assert NOT_YET_STATED in html
+    assert html.count("app-not-yet-stated") == 2  # the heading and the one line
+    headings = [text for _, text in outline(html).headings]
+    # Nothing to show under these headings, so they are left out rather than saying "ask" row by row.
+    assert "Opening times" not in headings
+    assert "Accessibility" not in headings
+    assert "Ask the service" not in html
+
+
+def test_not_yet_stated_is_left_out_when_everything_is_stated():
+    service = fake_service(not_stated=[])
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    assert "Not yet stated" not in html
+    assert "app-not-yet-stated" not in html
+
+
+def test_not_yet_stated_escapes_labels():
+    service = fake_service(not_stated=[HOSTILE])
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    assert "about: &lt;script&gt;" in html
+
+
+# The search page's parameter names (theme/templates/search.html, search.js PARAMS).
+FILTER_FIELDS = ["age", "need", "area", "category", "free", "self"]
+
+
+class Form(HTMLParser):
+    """The listing filter form: its action, method, and each field's options and what is chosen."""
+
+    def __init__(self):
+        super().__init__()
+        self.form, self.fields, self.labels = None, {}, {}
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "app-listing-filters__form" in attrs.get("class", ""):
+            self.form = attrs
+        if self.form is None:
+            return
+        if tag == "select":
+            self._select = self.fields[attrs["name"]] = {"options": [], "selected": [], "attrs": attrs}
+        if tag == "option" and self._select is not None:
+            self._select["options"].append(attrs["value"])
+            if "selected" in attrs:
+                self._select["selected"].append(attrs["value"])
+        if tag == "input":
+            self.fields[attrs["name"]] = {"attrs": attrs}
+        if tag == "label":
+            self.labels[attrs["for"]] = True
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def filter_form(html):
+    parser = Form()
+    parser.feed(html)
+    return parser
+
+
+def listing(kind, key, label, count=2):
+    listed = [fake_service(f"Service {n}") for n in range(count)]
+    item = term(kind, key, label) if kind != "age" else NS(id=key, label=label, min=0, max=4, url=f"ages/{key}/")
+    return render("term.html", page_path=item.url, page_title=label, term=item, term_services=listed,
+                  areas=[term("area", "fenwick", "Fenwick"), term("area", "westmarsh", "Westmarsh")])
+
+
+@pytest.mark.parametrize("kind,key,label", [
+    ("need", "asd", "Autism"), ("category", "health", "Health"), ("area", "fenwick", "Fenwick"),
+], ids=["need", "category", "area"])
+def test_listing_filter_form_is_the_search_page_with_this_listing_chosen(kind, key, label):
+    page = filter_form(listing(kind, key, label))
+    assert page.form["action"] == "/search/"
+    assert page.form["method"] == "get"
+    assert page.form["aria-label"] == f"Filter {label}"
+    assert sorted(page.fields) == sorted(FILTER_FIELDS)
+    # Every field has a visible label tied to it.
+    assert all(page.fields[name]["attrs"]["id"] in page.labels for name in FILTER_FIELDS)
+    chosen = {field: page.fields[field]["selected"] for field in ("need", "area", "category", "age")}
+    assert chosen == {field: [key] if field == kind else [] for field in chosen}
+    assert page.fields["age"]["options"] == [""] + [str(age) for age in range(26)]
+    assert page.fields["need"]["options"] == ["", "asd"]
+    assert page.fields["area"]["options"] == ["", "fenwick", "westmarsh"]
+    assert page.fields["category"]["options"] == ["", "health"]
+    for box in ("free", "self"):
+        attrs = page.fields[box]["attrs"]
+        assert (attrs["type"], attrs["value"], "checked" in attrs) == ("checkbox", "yes", False)
+
+
+def test_age_listing_asks_for_an_age_in_its_group():
+    page = filter_form(listing("age", "0-4", "0 to 4 years"))
+    age = page.fields["age"]
+    assert age["options"] == ["", "0", "1", "2", "3", "4"]
+    assert age["selected"] == []
+    # The search page filters by one age: an empty age would widen the list to every age.
+    assert "required" in age["attrs"]
+    assert all(page.fields[name]["selected"] == [] for name in ("need", "area", "category"))
+
+
+def test_listing_says_how_many_services_and_filters_only_a_list():
+    assert '<p class="govuk-body-l">2 services, from A to Z.</p>' in listing("need", "asd", "Autism")
+    one = listing("need", "asd", "Autism", count=1)
+    assert '<p class="govuk-body-l">1 service.</p>' in one
+    assert filter_form(one).form is None
+    none = listing("need", "asd", "Autism", count=0)
+    assert "There are no services listed here yet." in none
+    assert filter_form(none).form is None
+
+
+def test_area_listing_caption():
+    assert '<span class="govuk-caption-l">Services by area</span>' in listing("area", "fenwick", "Fenwick")
+
+
+def test_home_links_to_area_listings():
+    areas = [term("area", "fenwick", "Fenwick")]
+    areas[0].services = [fake_service()]
+    html = render("home.html", areas=areas)
+    assert '<h2 class="govuk-heading-l">Find services by area</h2>' in html
+    assert '<li><a class="govuk-link" href="/areas/fenwick/">Fenwick</a> <span class="app-route-list__count">(1 service)</span></li>' in html
+
+
+def test_service_page_links_its_areas():
+    service = fake_service(areas=[term("area", "fenwick", "Fenwick")])
+    html = render("service.html", page_path=service.url, page_title=service.name, service=service)
+    assert '<a class="govuk-link" href="/areas/fenwick/">Fenwick</a>' in html

@@ -76,7 +76,7 @@ def service_key(service, display_path):
         return None
     made_of = (
         source_sha, display_path, service.url, service.status, service.review_overdue, service.all_needs,
-        tuple((term.kind, term.id, term.label) for term in (*service.categories, *service.needs)),
+        tuple((term.kind, term.id, term.label) for term in (*service.categories, *service.needs, *service.areas)),
     )
     return "service:" + digest(repr(made_of))
 

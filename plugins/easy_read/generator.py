@@ -59,7 +59,8 @@ class EasyReadGenerator(Generator):
                 display = display_path(service.source_path)
 
                 def build(service=service, display=display):
-                    page = build_service_page(service, self.checker, display, category_words)
+                    page = build_service_page(service, self.checker, display, category_words,
+                                              settings["EASY_READ_AREA_NAME"], settings["EASY_READ_MONEY_CATEGORIES"])
                     # The template also shows the service's name, summary and address.
                     return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
 

@@ -7,6 +7,7 @@ this plugin made from the project's own Markdown files and may be marked safe.
 from dataclasses import dataclass, field
 
 from .check import Finding
+from .ideas import picture_problems
 from .pictures import PICTURES, picture_or_fallback
 
 
@@ -22,6 +23,9 @@ class Point:
     after: str = ""  # words after the link, usually "."
     lines: list = field(default_factory=list)  # lines shown under the words, such as an address
     picture_alt: str = ""  # "" when the words say what the picture shows (decorative)
+    idea: str | None = None  # what a generated sentence means (ideas.IDEAS); None for words a person wrote
+    polarity: str = ""  # "positive" or "negative" for a yes-or-no fact (step-free access / steps)
+    where: str = ""  # the field it was made from, e.g. accessibility.step_free_access
 
 
 @dataclass
@@ -51,8 +55,10 @@ class EasyReadPage:
 class PageBuilder:
     """Collects a page's text, writing acronyms out and checking it as it goes."""
 
-    def __init__(self, checker, file, url):
+    def __init__(self, checker, file, url, lines=None):
         self.checker = checker
+        # Finds the line of a field (FieldLines), only when there is a finding to report.
+        self.lines = lines
         self.glossary = checker.glossary
         self.file = file
         self.url = url
@@ -61,6 +67,8 @@ class PageBuilder:
         self.optional = []  # (shown, leave_out) of each piece of a provider's standard text
 
     def add_findings(self, problems, where, line=None):
+        if problems and line is None and self.lines is not None:
+            line = self.lines.line(where)
         self.findings += [Finding(self.file, line, rule, message, where, self.url) for rule, message in problems]
 
     def text(self, written, where, line=None, shown=None):
@@ -97,5 +105,8 @@ class PageBuilder:
             self.shown.remove(shown)
             leave_out()
         self.add_findings(self.checker.check_page(self.shown, len(page.points)), where)
+        points = [*page.notices, *page.points]
+        for point, rule, message in picture_problems(points, lambda point: point.where or "a point"):
+            self.add_findings([(rule, message)], point.where or where)
         page.findings = self.findings
         return page

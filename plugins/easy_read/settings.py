@@ -4,6 +4,7 @@ Every setting is documented in this plugin's README.md.
 """
 
 import logging
+import re
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ DEFAULTS = {
         "whilst": "while",
     },
     "EASY_READ_CATEGORY_WORDS": {},
+    "EASY_READ_MONEY_CATEGORIES": [],
+    "EASY_READ_AREA_NAME": None,
     "EASY_READ_PICTURES_URL": "easy-read/pictures/",
     "EASY_READ_STRICT": False,
     "EASY_READ_CACHE": True,
@@ -51,6 +54,10 @@ def apply_defaults(settings):
     if not glossary.is_absolute():
         glossary = Path(settings.get("PATH", ".")) / glossary
     settings["EASY_READ_GLOSSARY"] = str(glossary.resolve())
+    # "You can live anywhere in Northmoor.": the council's name without "Council".
+    if settings["EASY_READ_AREA_NAME"] is None:
+        council = str(settings.get("COUNCIL_NAME") or "").strip()
+        settings["EASY_READ_AREA_NAME"] = re.sub(r"\s+Council$", "", council) or "the area"
     for message in check_settings(settings):
         logger.error("easy_read: %s", message)
 
@@ -85,6 +92,14 @@ def check_settings(settings):
             f"e.g. {{'health': ('It helps you stay healthy.', 'doctor')}}; got {categories!r}; the built-in words are used"
         )
         settings["EASY_READ_CATEGORY_WORDS"] = {}
+    money_categories = settings["EASY_READ_MONEY_CATEGORIES"]
+    if not isinstance(money_categories, (list, tuple)) or not all(isinstance(item, str) for item in money_categories):
+        messages.append(f"EASY_READ_MONEY_CATEGORIES must be a list of category ids, e.g. ['money-and-benefits']; got {money_categories!r}; none are used")
+        settings["EASY_READ_MONEY_CATEGORIES"] = []
+    area = settings["EASY_READ_AREA_NAME"]
+    if area is not None and (not isinstance(area, str) or not area.strip()):
+        messages.append(f"EASY_READ_AREA_NAME must be a place name such as 'Northmoor'; got {settings['EASY_READ_AREA_NAME']!r}; 'the area' is used")
+        settings["EASY_READ_AREA_NAME"] = "the area"
     url = settings["EASY_READ_PICTURES_URL"]
     if not isinstance(url, str) or not url.endswith("/") or url.startswith("/"):
         messages.append(f"EASY_READ_PICTURES_URL must be a folder address such as 'easy-read/pictures/'; got {url!r}; that one is used")

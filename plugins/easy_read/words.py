@@ -10,7 +10,7 @@ check that every sample service's generated page passes the check.
 CATEGORY_WORDS = {
     "education": ("It helps children and young people learn.", "school"),
     "early-years": ("It is for babies and young children.", "baby"),
-    "health": ("It helps children and young people stay healthy.", "doctor"),
+    "health": ("It helps children and young people stay healthy.", "stethoscope"),
     "social-care": ("It gives care and support to families.", "help"),
     "activities-and-short-breaks": ("It has fun things to do.", "play"),
     "advice-and-support": ("It gives advice and support.", "talk"),
@@ -35,35 +35,75 @@ NEED_WORDS = {
 }
 MAX_NEED_WORDS = 3
 
-# Referral label (as service_directory words it) -> sentence. Self-referral is
-# said separately; a label that is not here is left out.
+# Referral code (how_to_access.referral) -> (sentence, idea). Self-referral
+# ("self") is said separately.
 REFERRAL_WORDS = {
-    "A professional who works with your family": "Someone who works with your family can ask them for you.",
-    "A GP": "Your doctor can ask them for you.",
-    "A school, nursery or college": "Your school, nursery or college can ask them for you.",
-    "A social worker": "Your social worker can ask them for you.",
-    "Through an Education, Health and Care plan": "It can be part of an Education, Health and Care plan.",
+    "professional": ("Someone who works with your family can ask them for you.", "referral"),
+    "gp": ("Your doctor can ask them for you.", "referral"),
+    "school": ("Your school, nursery or college can ask them for you.", "referral"),
+    "social-care": ("Your social worker can ask them for you.", "referral"),
+    "ehcp": ("It can be part of an Education, Health and Care plan.", "ehcp"),
 }
 
-# Accessibility feature id -> (sentence when the answer is yes, picture).
+# Accessibility feature id -> the sentence when the answer is yes (its idea,
+# and so its picture, is in ideas.FEATURE_IDEAS).
 FEATURE_WORDS = {
-    "step_free_access": ("You can get in without steps.", "wheelchair"),
-    "accessible_toilet": ("There is a toilet for disabled people.", "toilet"),
-    "changing_places_toilet": ("There is a big toilet with a hoist and a changing bench.", "toilet"),
-    "hearing_loop": ("There is a hearing loop for hearing aids.", "hearing"),
-    "accessible_parking": ("There is parking for disabled people.", "parking"),
-    "quiet_space": ("There is a quiet room.", "quiet"),
-    "sensory_friendly": ("It is calm, with soft lights and not much noise.", "sound-off"),
-    "bsl_available": ("They can use British Sign Language.", "deaf"),
-    "easy_read_information": ("They have easy read information.", "easy-read"),
+    "step_free_access": "You can get in without steps.",
+    "accessible_toilet": "There is a toilet for disabled people.",
+    "changing_places_toilet": "There is a big toilet with a hoist and a changing bench.",
+    "hearing_loop": "There is a hearing loop for hearing aids.",
+    "accessible_parking": "There is parking for disabled people.",
+    "quiet_space": "There is a quiet room.",
+    "sensory_friendly": "It is calm, with soft lights and not much noise.",
+    "bsl_available": "They can use British Sign Language.",
+    "easy_read_information": "They have easy read information.",
 }
-# The only "no" answer said in easy read: families need to know about steps.
-STEPS_NO = ("There are steps to get in.", "wheelchair")
+# Each feature as a thing, for the lists "They do not have:" (answer no) and
+# "Ask them about:" (not answered).
+FEATURE_THINGS = {
+    "step_free_access": "a way in without steps",
+    "accessible_toilet": "a toilet for disabled people",
+    "changing_places_toilet": "a big toilet with a hoist and a changing bench",
+    "hearing_loop": "a hearing loop",
+    "accessible_parking": "parking for disabled people",
+    "quiet_space": "a quiet room",
+    "sensory_friendly": "calm times with soft lights and not much noise",
+    "bsl_available": "British Sign Language",
+    "easy_read_information": "easy read information",
+}
+# "No" to step-free access is said on its own: families need to know about steps.
+STEPS_NO = "There are steps to get in."
+ACCESS_MISSING = "They do not have:"
+ACCESS_UNKNOWN = "Ask them if they have:"
+
+# Grants and allowances. A service gives money when its name, its summary or
+# one of its keywords (the whole keyword) has one of MONEY_WORDS, or it is in
+# a category the council lists in EASY_READ_MONEY_CATEGORIES. Its amount is
+# the first MONEY_AMOUNT in its summary, cost details or description.
+MONEY_WORDS = ("grant", "grants", "allowance", "allowances", "bursary", "bursaries",
+               "direct payment", "direct payments", "personal budget", "personal budgets")
+GIVES_MONEY = "It gives you money."
+MONEY_AMOUNT_SENTENCE = "You can get {amount}."
+ASK_FOR_MONEY = "You need to ask for the money."
+
+# Cost details that are not easy read: their prices, or that something costs.
+PRICES_SENTENCE = "Some prices are {prices}."
+SOME_THINGS_COST = "Some things may cost money."
+ASK_COST = "Ask them how much it costs."
+ASK_WHAT_COSTS = "Ask them what costs money."
+
+# A provider's words that are not easy read are replaced by these, so that the
+# fact (there is a rule, there is a note) is still on the page.
+RULE_NOT_EASY_READ = "There is another rule about who can use it. Ask them about it."
+WHO_NOT_EASY_READ = "Ask them who can use it."
+NOTE_NOT_EASY_READ = "Ask them about these times."
+ACCESS_DETAILS_NOT_EASY_READ = "Ask them about getting in and getting around."
 
 HEADINGS = {
     "who": "Who it is for",
     "what": "What happens",
     "cost": "How much it costs",
+    "money": "Money",
     "help": "How to get help",
     "where": "Where and when",
     "access": "Getting in",
@@ -128,3 +168,17 @@ def languages_sentence(languages):
         return "They can speak many languages."
     listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
     return f"They can also speak {listed}."
+
+
+def area_words(labels, all_areas, place):
+    """(sentence, lines) for where families must live."""
+    if all_areas or not labels:
+        return f"You can live anywhere in {place}.", []
+    if len(labels) > 3:
+        return "You need to live in one of these places:", list(labels)
+    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+    return f"You need to live in {listed}.", []
+
+
+def listed(things):
+    return things[0] if len(things) == 1 else ", ".join(things[:-1]) + " and " + things[-1]

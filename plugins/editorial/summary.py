@@ -14,7 +14,6 @@ from localoffer.written_yaml.problems import one_line
 # pictures, headings, tables, HTML and entities, and the `:`, `@` and `.` of
 # automatic links (https://..., www.example.org, name@example.org).
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~:@])")
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_./\-\[\]]+")
 
 
 def md_text(text):
@@ -23,9 +22,10 @@ def md_text(text):
 
 
 def md_name(text):
-    """An id or a field name in backticks when it is a plain name, else as text."""
-    text = str(text)
-    return f"`{text}`" if _PLAIN_NAME.fullmatch(text) else md_text(text)
+    """An id, a file or a field name in backticks (a code span shows its text as it is), or as
+    escaped text when it holds a backtick."""
+    text = one_line(text)
+    return f"`{text}`" if "`" not in text else md_text(text)
 
 
 def _date(value):
@@ -34,6 +34,12 @@ def _date(value):
 
 def _finding(finding, key):
     return finding.get(key) if isinstance(finding, dict) else getattr(finding, key, None)
+
+
+def _place(finding):
+    """`providers/x.yaml:12`: the file and, when known, the line."""
+    line = _finding(finding, "line")
+    return f"{_finding(finding, 'file')}:{line}" if line else _finding(finding, "file")
 
 
 def summary_markdown(report):
@@ -72,6 +78,8 @@ def summary_markdown(report):
     lines += [f"- {md_name(r.file)}: {md_text('; '.join(r.gaps))}" for r in report["with_gaps"]] or ["None."]
     lines += ["", "## Easy read", ""]
     lines += [
-        f"- {md_name(_finding(f, 'file'))}: {md_text(_finding(f, 'message'))}" for f in report["easy_read"]
+        f"- {md_name(_place(f))}: {md_text(_finding(f, 'where')) + ': ' if _finding(f, 'where') else ''}"
+        f"{md_text(_finding(f, 'message'))}"
+        for f in report["easy_read"]
     ] or ["None."]
     return "\n".join(lines) + "\n"

@@ -19,8 +19,13 @@ def searchable_services(services, include_drafts):
 def service_document(number, service, glossary):
     """The document lunr indexes for one service; `number` is its place in the A to Z order."""
     description = html_text(service.description_html)
-    needs = [term.label for term in service.needs]
-    need_codes = [term.id for term in service.needs]
+    # Specific before general: a service "suitable for all needs" is not given
+    # every need's label and SEND words, or it would match every need's words
+    # as strongly as a service that names the need. It still matches every
+    # need filter (store.py), and its own text still counts.
+    named_needs = [] if getattr(service, "all_needs", False) else service.needs
+    needs = [term.label for term in named_needs]
+    need_codes = [term.id for term in named_needs]
     # SEND words count as much as the field that uses them: those of the
     # name join the name; those of the keywords and needs count nearly as
     # much; those only in the summary or description count as little.

@@ -7,16 +7,19 @@ files without Pelican, and the same site always gives the same bytes.
 import hashlib
 
 from .documents import service_document
+from .spelling import display_words, word_files
+from .text import fold
 from .shards import build_index, dumps, term_files
 from .store import facets, store_pages
-from .weights import Analyzer, term_postings
+from .weights import WORDS, Analyzer, term_postings
 
 MANIFEST = "manifest.json"
 
 
-def search_files(services, glossary, categories, needs, areas, options, cache=None):
-    """Return (files, manifest). `options` holds the SEARCH_* settings; `cache`
-    (a cache.CountsCache) gives the term counts of services it already knows."""
+def search_files(services, glossary, categories, needs, areas, options, card, cache=None):
+    """Return (files, manifest). `options` holds the SEARCH_* settings; `card(service)`
+    renders a result's HTML; `cache` (a cache.CountsCache) gives the term counts of
+    services it already knows."""
     boosts = options["SEARCH_FIELD_BOOSTS"]
     analyzer = Analyzer()
     counts = []
@@ -25,9 +28,15 @@ def search_files(services, glossary, categories, needs, areas, options, cache=No
             # Only here is the description read, and so its Markdown rendered.
             return analyzer.field_counts(service_document(number, service, glossary), boosts)
         counts.append(cache.counts(service, compute) if cache else compute())
-    shards = term_files(term_postings(counts, boosts, analyzer.k1, analyzer.b), options["SEARCH_SHARD_BYTES"])
+    postings = term_postings(counts, boosts, analyzer.k1, analyzer.b)
+    shards = term_files(postings, options["SEARCH_SHARD_BYTES"])
     files = {f"terms/{key}.json": text for key, text in shards.items()}
-    pages = store_pages(services, options["SEARCH_STORE_PAGE_SIZE"])
+    shown = display_words(document[WORDS] for document in counts)
+    common_first = sorted(postings, key=lambda term: (-len(postings[term]), term))
+    spellings, spelling_files = word_files([(shown[term], term) for term in common_first])
+    files.update({f"words/{number}.txt": text for number, text in spellings.items()})
+    files["topics.json"] = dumps(topics(needs, categories, analyzer))
+    pages = store_pages(services, options["SEARCH_STORE_PAGE_SIZE"], card)
     files.update({f"store/{number}.json": dumps(page) for number, page in enumerate(pages)})
     values, bitsets = facets(services, categories, needs, areas)
     files.update({f"filters/{name}.txt": value for name, value in bitsets.items()})
@@ -39,6 +48,7 @@ def search_files(services, glossary, categories, needs, areas, options, cache=No
         "version": version.hexdigest()[:16],
         "count": len(services),
         "terms": sorted(shards),
+        "words": spelling_files,
         "storePageSize": options["SEARCH_STORE_PAGE_SIZE"],
         "filters": values,
     }
@@ -49,3 +59,9 @@ def search_files(services, glossary, categories, needs, areas, options, cache=No
         documents = [service_document(number, service, glossary) for number, service in enumerate(services)]
         files["whole-index.json"] = dumps(build_index(documents, boosts).serialize())
     return files, manifest
+
+
+def topics(needs, categories, analyzer):
+    """[[label, url, [term, ...]], ...] of every need and category: a search that finds
+    nothing offers those whose labels share a word with it."""
+    return [[term.label, term.url, sorted(set(analyzer.terms(fold(term.label))))] for term in [*needs, *categories]]

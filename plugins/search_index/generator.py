@@ -37,8 +37,12 @@ class SearchGenerator(Generator):
             settings["CACHE_PATH"], fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"]),
             bool(settings["SEARCH_CACHE"]),
         )
+        # The listings' own card, rendered with the same context as every page, so that
+        # whatever the component shows, a search result shows too.
+        card = self.get_template("components/service_card").make_module(dict(context)).service_card
         files, manifest = search_files(
-            services, self.glossary, context["categories"], context["needs"], context["areas"], settings, cache,
+            services, self.glossary, context["categories"], context["needs"], context["areas"], settings,
+            card, cache,
         )
         cache.save()
         logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache",
@@ -49,13 +53,25 @@ class SearchGenerator(Generator):
             settings["SEARCH_SAVE_AS"], self.get_template("search"), context,
             relative_urls=settings["RELATIVE_URLS"], url=url, page_path=url, page_title="Search",
             search_data_url=f"{settings['SITEURL']}/{settings['SEARCH_DATA_PATH'].strip('/')}/",
-            search_manifest=manifest,
+            search_manifest=manifest, search_advice=self._advice(services),
         )
         logger.info(
             "search_index: %d services in %d term files, %d store pages and %d filter files",
             manifest["count"], len(manifest["terms"]), -(-manifest["count"] // manifest["storePageSize"]),
             sum(1 for path in files if path.startswith("filters/")),
         )
+
+    def _advice(self, services):
+        """The service a search that finds nothing points families to (SEARCH_ADVICE_SERVICE)."""
+        wanted = self.settings["SEARCH_ADVICE_SERVICE"]
+        if not wanted:
+            return None
+        for service in services:
+            if service.id == wanted:
+                return service
+        logger.warning("search_index: SEARCH_ADVICE_SERVICE is %r, which is not a published service; "
+                       "a search that finds nothing will not name an advice line", wanted)
+        return None
 
     def _write_data(self, files):
         """Make the data folder hold exactly `files`: write the files whose bytes

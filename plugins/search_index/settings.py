@@ -28,10 +28,11 @@ DEFAULTS = {
     "SEARCH_DATA_PATH": "search/data",
     "SEARCH_FIELD_BOOSTS": FIELD_BOOSTS,
     "SEARCH_SHARD_BYTES": 24000,
-    "SEARCH_STORE_PAGE_SIZE": 20,
+    "SEARCH_STORE_PAGE_SIZE": 5,
     "SEARCH_RESULTS_SHOWN": 20,
     "SEARCH_WHOLE_INDEX": False,
     "SEARCH_CACHE": True,
+    "SEARCH_ADVICE_SERVICE": None,
 }
 
 
@@ -64,6 +65,11 @@ def check_settings(settings):
         if not _whole(value) or value < low:
             messages.append(f"{key} must be a whole number, at least {low}; got {value!r}; {DEFAULTS[key]} is used")
             settings[key] = DEFAULTS[key]
+    advice = settings["SEARCH_ADVICE_SERVICE"]
+    if advice is not None and not (isinstance(advice, str) and advice):
+        messages.append(f"SEARCH_ADVICE_SERVICE must be a service id such as 'northmoor-send-advice-line', "
+                        f"or None; got {advice!r}; None is used")
+        settings["SEARCH_ADVICE_SERVICE"] = None
     for key in ("SEARCH_URL", "SEARCH_DATA_PATH"):
         value = settings[key]
         if not isinstance(value, str) or value.startswith("/") or ".." in value.split("/"):

@@ -3,8 +3,8 @@
 How lunr.js scores (`lunr.Index.prototype.query`, `lunr.Vector.prototype.similarity`):
 for each field of a document, the dot product of the query vector and the
 field's vector, divided by the query vector's length; a document's score is
-the sum over its fields. search.js always asks for every field with boost 1,
-so the query vector is the same for every field: one entry per term the query
+the sum over its fields. Asking for every field with boost 1 makes the query
+vector the same for every field: one entry per term the query
 expands to, counting how many query words expanded to it. The score is then
 
     score(doc) = sum over query terms t of q[t] * (sum over fields f of w[f, t, doc]) / |q|
@@ -16,13 +16,14 @@ holds exactly that, for its terms, so a query scores as the whole index would
 by weights.py, which gives the same numbers as `index_postings` of a whole
 lunr.py index (`build_index`) in a fraction of the time; the whole index is
 built only for SEARCH_WHOLE_INDEX, the tests and the benchmark.
-tests/browser/test_search_index.py checks the ranking against lunr.js's own
-`Index.query` on the whole index.
+theme/static/js/search/rank.mjs adds these weights up per query word (see
+its comment); tests/browser/test_search_index.py checks that services with
+every word come in the order of lunr.js's own `Index.query` on the whole index.
 
 A term file holds every term that starts with its key. Keys start as a term's
 first two characters; a file bigger than SEARCH_SHARD_BYTES is split by one
 more character, and so on, with the terms no longer than the key left in the
-file of the key itself. search.js finds a term's file as the longest key that
+file of the key itself. data.mjs finds a term's file as the longest key that
 starts the term.
 """
 

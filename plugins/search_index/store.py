@@ -1,31 +1,29 @@
-"""What search.js shows and filters by, cut so that a query fetches only its part.
+"""What the search page shows and filters by, cut so that a query fetches only its part.
 
-- Store pages: the text of a result (name, summary, organisation, ages, cost,
-  address) for SEARCH_STORE_PAGE_SIZE services each, by their number in the A
-  to Z order. Results are shown a page of results at a time, so only the store
-  pages of the results on screen are fetched.
+- Store pages: the HTML of each result, for SEARCH_STORE_PAGE_SIZE services
+  each, by their number in the A to Z order. The HTML is the theme's own card
+  (components/service_card.html, the one every listing uses), rendered at
+  build time from escaped provider text, so the card has one source and the
+  browser inserts it as it is. Results are shown a page of results at a time,
+  so only the store pages of the results on screen are fetched.
 - Filters: one bitset per value (a need, a category, an area, an age, free,
   can self-refer): bit n is set when service n has it. A filter fetches only
   the bitsets of the values chosen; ANDing them gives the matches.
 """
 
 import base64
+import re
 
 AGES = range(0, 26)
+# A new line and the indent after it, which only lay the template out.
+_LAYOUT = re.compile(r"\n\s*")
 
 
-def store_pages(services, page_size):
-    """[[row, ...], ...]: row n of page p is service p * page_size + n."""
-    rows = [_row(service) for service in services]
+def store_pages(services, page_size, card):
+    """[[html, ...], ...]: item n of page p is the card of service p * page_size + n.
+    `card(service)` renders one card."""
+    rows = [_LAYOUT.sub("", str(card(service))).strip() for service in services]
     return [rows[start:start + page_size] for start in range(0, len(rows), page_size)]
-
-
-def _row(service):
-    row = [service.url, service.name, service.summary, service.organisation.name, service.age_text,
-           service.cost_text]
-    if service.status == "draft":
-        row.append(1)  # shown with a "Draft" tag in preview builds
-    return row
 
 
 def facets(services, categories, needs, areas):

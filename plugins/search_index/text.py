@@ -1,8 +1,9 @@
 """Text as the search sees it: accents folded, lower case, letters and digits only.
 
-search.js does exactly the same to what a family types (`foldText`), so that
-`Zoë`, `zoe` and `ZOE` are one word, and `children's` is `childrens` on both
-sides. Keep the two in step.
+theme/static/js/search/text.mjs does exactly the same to what a family types
+(`fold`), so that `Zoë`, `zoe` and `ZOE` are one word, and `children's` is
+`childrens` on both sides. tests/fixtures/search/text_vectors.json keeps the
+two in step: the Python and the JavaScript tests both run it.
 """
 
 import html

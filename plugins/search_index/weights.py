@@ -31,6 +31,8 @@ from lunr.tokenizer import SEPARATOR_CHARS
 # lunr's Tokenizer lower-cases the text and cuts it at each of these characters,
 # keeping the non-empty pieces.
 _SEPARATORS = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]+")
+# The key of field_counts' {term: word} beside the fields (no field has this name).
+WORDS = "_words"
 
 
 class Analyzer:
@@ -47,8 +49,12 @@ class Analyzer:
 
     def terms(self, text):
         """The terms lunr indexes for `text`, in order (stop words left out)."""
+        return [term for _, term in self.words_and_terms(text)]
+
+    def words_and_terms(self, text):
+        """(word, term) for each word of `text` that is not a stop word, in order."""
         known = self._terms
-        terms = []
+        pairs = []
         for word in _SEPARATORS.split(str(text).lower()):
             if not word:
                 continue
@@ -56,22 +62,27 @@ class Analyzer:
             if term is False:
                 term = known[word] = self._term(word)
             if term is not None:
-                terms.append(term)
-        return terms
+                pairs.append((word, term))
+        return pairs
 
     def _term(self, word):
         tokens = self._pipeline.run([Token(word, {})])
         return str(tokens[0]) if tokens else None
 
     def field_counts(self, document, fields):
-        """{field: (number of terms, {term: how often})} for each of `fields`."""
+        """{field: (number of terms, {term: how often})} for each of `fields`, and
+        under WORDS {term: the shortest word that gave it} for spelling.py."""
         counts = {}
+        shortest = {}
         for field in fields:
-            terms = self.terms(document[field])
+            pairs = self.words_and_terms(document[field])
             frequencies = {}
-            for term in terms:
+            for word, term in pairs:
                 frequencies[term] = frequencies.get(term, 0) + 1
-            counts[field] = (len(terms), frequencies)
+                if term not in shortest or (len(word), word) < (len(shortest[term]), shortest[term]):
+                    shortest[term] = word
+            counts[field] = (len(pairs), frequencies)
+        counts[WORDS] = shortest
         return counts
 
 

@@ -122,6 +122,7 @@ def make_service(data, source_path, terms, renderer, settings, context, stale_be
     referral = access["referral"]
     service.referral_labels = [words.REFERRAL_LABELS[key] for key in referral]
     service.self_referral = "self" in referral
+    service.referral_text = "You can contact them yourself" if service.self_referral else "Needs a referral"
 
     service.opening_times = [
         SimpleNamespace(days_text=words.days_text(times["days"]), opens=times["opens"],
@@ -151,7 +152,10 @@ def make_service(data, source_path, terms, renderer, settings, context, stale_be
                         latitude=place.get("latitude"), longitude=place.get("longitude"))
         for place in data.get("locations") or []
     ]
+    # A listing card's answer to "where is it": the town, the last line of each address.
+    service.place_text = words.place_text([place.address[-1] for place in service.locations])
     service.contact = _contact(data["contact"])
+    service.not_stated = _not_stated(service)
     service.image_sources = list(data.get("images") or [])
     service.images = []  # filled in when the pictures are copied (images.py)
 
@@ -161,6 +165,27 @@ def make_service(data, source_path, terms, renderer, settings, context, stale_be
     service.review_overdue = service.last_reviewed < stale_before
     service.easy_read = data.get("easy_read")
     return service
+
+
+def _not_stated(service):
+    """What families often ask and the provider left empty, as one short list
+    ("opening times", "step-free access") for the service page, instead of one
+    "Ask the service" row for each."""
+    missing = []
+    if not service.opening_times:
+        missing.append("opening times")
+    if not service.free and not service.cost_details:
+        missing.append("how much it costs")
+    relevant = [feature for feature in service.accessibility
+                if service.locations or feature.id not in words.PLACE_FEATURES]
+    unknown = [feature for feature in relevant if feature.value == "unknown"]
+    if len(unknown) > 3 and len(unknown) == len(relevant):
+        missing.append("accessibility")  # nothing stated at all: one word, not nine
+    else:
+        missing += [words.in_sentence(feature.label) for feature in unknown]
+    if not service.languages:
+        missing.append("languages and interpreters")
+    return missing
 
 
 def _expand(terms, kind, ids):

@@ -28,6 +28,8 @@ DEFAULTS = {
     "SERVICES_CATEGORY_SAVE_AS": "categories/{slug}/index.html",
     "SERVICES_NEED_URL": "needs/{slug}/",
     "SERVICES_NEED_SAVE_AS": "needs/{slug}/index.html",
+    "SERVICES_AREA_URL": "areas/{slug}/",
+    "SERVICES_AREA_SAVE_AS": "areas/{slug}/index.html",
     "SERVICES_AGE_URL": "ages/{slug}/",
     "SERVICES_AGE_SAVE_AS": "ages/{slug}/index.html",
     "SERVICES_AGE_GROUPS": [

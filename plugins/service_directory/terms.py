@@ -48,7 +48,7 @@ def make_terms(settings):
     for key, label in NEED_LABELS.items():
         terms[("need", key)] = Term("need", key, label, *_addresses(settings, "NEED", key))
     for key, label in settings["LOCAL_OFFER_AREAS"].items():
-        terms[("area", key)] = Term("area", key, label)  # areas have no page of their own yet
+        terms[("area", key)] = Term("area", key, label, *_addresses(settings, "AREA", key))
     return terms
 
 

@@ -23,6 +23,13 @@ ACCESSIBILITY_FEATURES = {
     "easy_read_information": "Easy-read information",
 }
 
+# Features of a building, which a service with no location (online or by
+# phone) has no need to state.
+PLACE_FEATURES = {
+    "step_free_access", "accessible_toilet", "changing_places_toilet", "hearing_loop",
+    "accessible_parking", "quiet_space", "sensory_friendly",
+}
+
 # "unknown" is never shown as "no": families are told to ask.
 FEATURE_ANSWERS = {"yes": "Yes", "no": "No", "unknown": "Ask the service"}
 
@@ -67,6 +74,27 @@ def phone_href(number):
     if digits.startswith("0"):
         digits = "+44" + digits[1:]
     return f"tel:{digits}"
+
+
+def place_text(towns):
+    """Where a listing card says the service is: `Northmoor`, `Northmoor and
+    Highcombe`, `Northmoor and 2 other places`; `Online or by phone` when it
+    has no location. `towns` is the last address line of each location."""
+    distinct = list(dict.fromkeys(towns))
+    if not distinct:
+        return "Online or by phone"
+    if len(distinct) == 1:
+        return distinct[0]
+    if len(distinct) == 2:
+        return f"{distinct[0]} and {distinct[1]}"
+    return f"{distinct[0]} and {len(distinct) - 1} other places"
+
+
+def in_sentence(label):
+    """A label as it reads inside a sentence: `Step-free access` becomes
+    `step-free access`, but `British Sign Language` and `Changing Places
+    toilet` keep their capitals (names keep them after the first word too)."""
+    return label if any(letter.isupper() for letter in label[1:]) else label[:1].lower() + label[1:]
 
 
 def date_text(day):

@@ -13,6 +13,7 @@ PAGES = {
     "category": "/categories/health/",
     "need": "/needs/asd/",
     "age": "/ages/0-4/",
+    "area": "/areas/fenwick/",
     "content-page": "/what-is-the-local-offer/",
 }
 VIEWPORTS = {

@@ -136,3 +136,135 @@ def test_a_content_page_and_its_easy_read_twin_link_both_ways(page, standard, ea
     expect(page).to_have_url(easy_read)
     page.get_by_role("link", name="Standard version").click()
     expect(page).to_have_url(standard)
+
+
+# --- Listen to this page -------------------------------------------------------------
+
+# Replaces window.speechSynthesis before the page's scripts run with a recorder:
+# it keeps every utterance in order and plays onstart, then onend a moment
+# later, as a real voice would (or when the test says, with __stepByStep).
+# `window.__spoken` is what it was asked to say.
+STUB_SPEECH = """(() => {
+  window.__spoken = [];
+  window.__calls = [];
+  const speech = {
+    paused: false, speaking: false, queue: [],
+    getVoices: () => [
+      {name: 'Remote', lang: 'en-GB', localService: false},
+      {name: 'Device', lang: 'en-GB', localService: true},
+    ],
+    speak(utterance) {
+      window.__spoken.push({text: utterance.text, voice: utterance.voice && utterance.voice.name, lang: utterance.lang});
+      window.__calls.push('speak');
+      this.queue.push(utterance);
+      if (this.queue.length === 1) this.next();
+    },
+    next() {
+      const utterance = this.queue[0];
+      if (!utterance) return;
+      this.speaking = true;
+      utterance.onstart && utterance.onstart();
+      if (!window.__stepByStep) setTimeout(() => this.finish(utterance), 30);
+    },
+    // With window.__stepByStep, the test ends each sentence itself.
+    endSentence() { if (this.queue[0]) this.finish(this.queue[0]); },
+    finish(utterance) {
+      if (this.paused) { setTimeout(() => this.finish(utterance), 20); return; }
+      if (this.queue[0] !== utterance) return;
+      this.queue.shift();
+      this.speaking = false;
+      utterance.onend && utterance.onend();
+      this.next();
+    },
+    pause() { window.__calls.push('pause'); this.paused = true; },
+    resume() { window.__calls.push('resume'); this.paused = false; },
+    cancel() { window.__calls.push('cancel'); this.queue = []; this.speaking = false; },
+  };
+  Object.defineProperty(window, 'speechSynthesis', {value: speech, configurable: true});
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+})();"""
+
+# The main content's HTML without the control (whose status line says what it did).
+MAIN_WITHOUT_CONTROL = """() => {
+  const main = document.querySelector('main').cloneNode(true);
+  main.querySelector('.app-listen').remove();
+  return main.innerHTML;
+}"""
+
+LISTEN_PAGES = {
+    "easy-read-service": "/services/riverside-speech-dropin/easy-read/",
+    "service": "/services/riverside-speech-dropin/",
+    "easy-read-home": "/easy-read/",
+}
+
+
+@pytest.mark.parametrize("path", LISTEN_PAGES.values(), ids=LISTEN_PAGES.keys())
+def test_listen_reads_the_main_content_in_order_through_speech_synthesis(page, path):
+    page.add_init_script(STUB_SPEECH)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_page(page, path, VIEWPORTS["desktop"])
+    listen = page.get_by_role("button", name="Listen to this page")
+    expect(listen).to_be_visible()
+    original = page.evaluate(MAIN_WITHOUT_CONTROL)
+    requests.clear()
+    listen.click()
+    expect(page.get_by_role("button", name="Stop")).to_be_visible()
+    page.wait_for_function("() => document.querySelector('[data-listen-action=start]').hidden === false", timeout=20000)
+    spoken = page.evaluate("() => window.__spoken")
+    texts = [item["text"] for item in spoken]
+    # The page's own words, in page order, one sentence each, in the device's British voice.
+    heading = page.locator("h1").inner_text().strip()
+    # On an easy-read page the caption "Easy read" comes first.
+    assert heading in texts[:2] and texts.index(heading) == len([t for t in texts[:texts.index(heading)] if t == "Easy read"])
+    assert all(item["voice"] == "Device" and item["lang"] == "en-GB" for item in spoken)
+    assert len(texts) >= 10
+    main_text = " ".join(page.locator("main").inner_text().split())
+    positions = [main_text.find(text.split(" ")[0]) for text in texts[:5]]
+    assert all(position >= 0 for position in positions), texts[:5]
+    assert "Listen to this page" not in texts and "Is this page useful?" not in texts
+    # Done: the page is as it was, and nothing was sent anywhere.
+    assert page.evaluate(MAIN_WITHOUT_CONTROL) == original
+    assert requests == []
+
+
+def test_listen_highlights_the_sentence_being_read_pauses_carries_on_and_stops(page):
+    page.add_init_script(STUB_SPEECH)
+    page.add_init_script("window.__stepByStep = true;")
+    open_page(page, LISTEN_PAGES["easy-read-service"], VIEWPORTS["desktop"])
+    original = page.evaluate(MAIN_WITHOUT_CONTROL)
+    page.get_by_role("button", name="Listen to this page").click()
+    reading = page.locator(".app-listen__sentence--reading")
+    expect(reading).to_have_text("Easy read")
+    expect(reading).to_have_css("background-color", "rgb(255, 221, 0)")
+    page.evaluate("() => speechSynthesis.endSentence()")
+    expect(reading).to_have_text("Speech and Language Drop-in")
+    page.evaluate("() => speechSynthesis.endSentence()")
+    expect(reading).to_have_text("You can talk to someone about how your child talks.")
+    assert page.evaluate("() => window.__spoken.map((item) => item.text)") == [
+        "Easy read", "Speech and Language Drop-in", "You can talk to someone about how your child talks.",
+    ]
+    page.get_by_role("button", name="Pause").click()
+    expect(page.get_by_role("button", name="Carry on")).to_be_focused()
+    expect(page.get_by_role("status")).to_have_text("Paused.")
+    expect(page.get_by_role("button", name="Pause")).to_be_hidden()
+    page.get_by_role("button", name="Carry on").click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_role("button", name="Listen to this page")).to_be_focused()
+    expect(page.get_by_role("status")).to_have_text("Stopped.")
+    assert page.evaluate("() => window.__calls.filter((call) => call !== 'speak')") == ["cancel", "pause", "resume", "cancel"]
+    expect(page.locator(".app-listen__sentence")).to_have_count(0)
+    assert page.evaluate(MAIN_WITHOUT_CONTROL) == original
+    page.evaluate("() => speechSynthesis.endSentence()")
+    assert len(page.evaluate("() => window.__spoken")) == 3  # nothing more after Stop
+
+
+def test_listen_is_not_shown_where_the_browser_cannot_speak(page):
+    page.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
+                         "Object.defineProperty(window, 'speechSynthesis', {value: undefined});")
+    page.add_init_script("delete Window.prototype.speechSynthesis; delete window.SpeechSynthesisUtterance;")
+    open_page(page, LISTEN_PAGES["easy-read-service"], VIEWPORTS["desktop"])
+    page.wait_for_load_state("load")
+    expect(page.locator(".app-listen")).to_be_hidden()
+    assert page.locator(".app-listen").evaluate("(control) => getComputedStyle(control).display") == "none"

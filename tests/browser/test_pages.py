@@ -1,6 +1,7 @@
 """What a family would notice in a real browser: the keyboard, links that work,
 honest answers, closed and draft services, one heading, no sideways scrolling,
-and pictures that say what they show and carry no hidden camera data."""
+pictures that say what they show and carry no hidden camera data, contact
+details near the top on a phone, and listings that narrow without JavaScript."""
 
 import io
 import re
@@ -9,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
+
+from .axe_check import assert_no_axe_violations
 
 SERVICE = "/services/riverside-speech-dropin/"
 SERVICE_NAME = "Speech and Language Drop-in"
@@ -26,6 +29,7 @@ PAGES = {
     "category": "/categories/health/",
     "need": "/needs/asd/",
     "age": "/ages/0-4/",
+    "area": "/areas/eastbridge/",
     "content-page": "/what-is-the-local-offer/",
     "not-found": "/no-such-page/",
 }
@@ -94,14 +98,17 @@ def test_phone_number_is_a_tel_link(page):
     expect(links).to_have_text(f"Call {SERVICE_NAME} on 01632 960 123")
 
 
-def test_unknown_accessibility_feature_reads_ask_the_service(page):
-    # providers/riverside-speech-dropin.yaml: `bsl_available: unknown`.
+def test_unknown_accessibility_feature_is_in_the_not_yet_stated_line(page):
+    # providers/riverside-speech-dropin.yaml: `bsl_available: unknown`. It is never
+    # shown as "No": it is one of the things families are told to ask about.
     open_page(page, SERVICE)
     row = page.locator(".govuk-summary-list__row").filter(
         has=page.locator(".govuk-summary-list__key", has_text=re.compile(r"^\s*British Sign Language\s*$"))
     )
-    expect(row).to_have_count(1)
-    expect(row.locator(".govuk-summary-list__value")).to_have_text("Ask the service")
+    expect(row).to_have_count(0)
+    expect(page.locator(".app-not-yet-stated")).to_have_text(re.compile(
+        r"^The service has not told us about: .*British Sign Language.*\. Ask them when you get in touch\.$"))
+    expect(page.get_by_text("Ask the service")).to_have_count(0)
     # `hearing_loop: yes` in the same file still reads "Yes": the answers are per feature.
     yes_row = page.locator(".govuk-summary-list__row").filter(
         has=page.locator(".govuk-summary-list__key", has_text=re.compile(r"^\s*Hearing loop\s*$"))
@@ -229,3 +236,124 @@ def test_links_on_the_main_pages_lead_somewhere(page, base_url):
         if status != 200:
             broken.append(f"{status} {href[len(base_url):]} (linked from {', '.join(sorted(found_on))})")
     assert broken == [], "links that do not work:\n" + "\n".join(broken)
+
+
+# --- Issue 14: the answer first on a phone, listings that narrow -------------
+
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1280, "height": 800}
+# The sample's fullest provider file (the most fields filled in).
+FULLEST = "/services/northmoor-college-foundation-learning/"
+CONTACT_TOP = "() => document.getElementById('contact').getBoundingClientRect().top + window.scrollY"
+
+CHANGED_PAGES = {
+    "fullest-service": FULLEST,
+    "service": SERVICE,
+    "area": "/areas/fenwick/",
+    "need": "/needs/asd/",
+    "age": "/ages/0-4/",
+    "category": "/categories/health/",
+}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", CHANGED_PAGES.values(), ids=CHANGED_PAGES.keys())
+def test_changed_pages_have_no_axe_violations_with_filters_open(page, path, viewport):
+    page.set_viewport_size(viewport)
+    open_page(page, path)
+    assert_no_axe_violations(page)
+    summary = page.locator(".app-listing-filters summary")
+    if summary.count():
+        summary.click()  # audit the filter form as families use it, open
+        expect(page.locator(".app-listing-filters__form")).to_be_visible()
+        assert_no_axe_violations(page)
+
+
+def test_contact_details_start_within_the_first_screens_on_a_phone(page):
+    """Measured with `python -m tools.contact_position`: the Contact heading of
+    the fullest service starts about 1,020 px down at 360 px (3,771 px before
+    issue 14), and no service page's later than about 1,320 px (4,008 before)."""
+    page.set_viewport_size(PHONE)
+    open_page(page, FULLEST)
+    fullest = page.evaluate(CONTACT_TOP)
+    assert fullest < 1100, f"the contact details of the fullest service start {fullest:.0f} px down"
+    expect(page.locator("#contact + .govuk-summary-list a[href^='tel:']")).to_have_count(1)
+
+    open_page(page, A_TO_Z)
+    services = page.eval_on_selector_all(".app-service-card h3 a", "links => links.map(a => a.pathname)")
+    assert len(services) == 50
+    late = []
+    for path in services:
+        open_page(page, path)
+        top = page.evaluate(CONTACT_TOP)
+        if top >= 1400:
+            late.append(f"{path}: {top:.0f} px")
+    assert late == [], "contact details more than 1.75 screens down at 360 px:\n" + "\n".join(late)
+
+
+@pytest.fixture
+def no_script_page(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    yield context.new_page()
+    context.close()
+
+
+def submitted_filters(page):
+    parts = urlsplit(page.url)
+    return parts.path, parse_qs(parts.query, keep_blank_values=True)
+
+
+def test_listing_filter_form_works_without_javascript(no_script_page):
+    page = no_script_page
+    open_page(page, "/needs/asd/")
+    page.get_by_text("Filter this list").click()  # a native <details>: no script needed
+    form = page.get_by_role("form", name="Filter Autism")
+    expect(form.get_by_label("Need")).to_have_value("asd")
+    form.get_by_label("Child's age").select_option("7")
+    form.get_by_label("Area").select_option("fenwick")
+    form.get_by_label("are free").check()
+    form.get_by_label("families can contact directly, without a referral").check()
+    form.get_by_role("button", name="Show matching services").click()
+    page.wait_for_url("**/search/**")
+    assert submitted_filters(page) == ("/search/", {
+        "age": ["7"], "need": ["asd"], "area": ["fenwick"], "category": [""], "free": ["yes"], "self": ["yes"],
+    })
+
+
+def test_age_listing_filter_asks_for_the_age_before_it_goes(no_script_page):
+    page = no_script_page
+    open_page(page, "/ages/0-4/")
+    page.get_by_text("Filter this list").click()
+    form = page.get_by_role("form", name="Filter 0 to 4 years (early years)")
+    button = form.get_by_role("button", name="Show matching services")
+    button.click()
+    # The browser refuses an empty required age: the family stays on the listing.
+    assert urlsplit(page.url).path == "/ages/0-4/"
+    assert form.get_by_label("Child's age").evaluate("select => select.validity.valueMissing")
+    form.get_by_label("Child's age").select_option("3")
+    form.get_by_label("Type of service").select_option("health")
+    button.click()
+    page.wait_for_url("**/search/**")
+    assert submitted_filters(page) == ("/search/", {
+        "age": ["3"], "need": [""], "area": [""], "category": ["health"],
+    })
+
+
+def test_area_pages_are_linked_from_service_pages(page):
+    # providers/riverside-speech-dropin.yaml: `areas: [northmoor-city, eastbridge]`.
+    open_page(page, SERVICE)
+    page.get_by_role("link", name="Eastbridge", exact=True).click()
+    assert urlsplit(page.url).path == "/areas/eastbridge/"
+    expect(page.locator("h1")).to_have_text("Eastbridge")
+    expect(page.locator(".govuk-caption-l")).to_have_text("Services by area")
+    expect(page.locator(f".app-service-card a[href$='{SERVICE}']")).to_have_count(1)
+    count = page.locator(".app-service-card").count()
+    expect(page.locator("main .govuk-body-l")).to_have_text(f"{count} services, from A to Z.")
+
+
+def test_listing_with_filters_open_fits_320px(page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, "/ages/0-4/")
+    page.get_by_text("Filter this list").click()
+    expect(page.locator(".app-listing-filters__form")).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320

@@ -1,9 +1,10 @@
-"""The split index ranks as lunr.js's own Index.query ranks the whole index.
+"""The split index scores as lunr.js's own Index.query scores the whole index.
 
 The sample site is built with SEARCH_WHOLE_INDEX, which also writes the one
 lunr index the term files are cut from; lunr.js 2.3.9 loads it and runs the
-same query (every word required, all fields). search.js must find the same
-services and show them in the whole index's order; weights are rounded to 3
+query with every word required, in all fields. The search must find every
+service lunr finds, and show those in lunr's order (it may find more, with
+only some of the words, ranked by rank.mjs); weights are rounded to 3
 significant digits, so only services whose scores are within 0.5% may swap.
 """
 
@@ -24,7 +25,7 @@ WHOLE_INDEX_ORDER = """async (words) => {
   for (const result of results) {
     const n = +result.ref, size = manifest.storePageSize;
     const page = await (await fetch('/search/data/store/' + Math.floor(n / size) + '.json')).json();
-    scores['/' + page[n % size][0]] = result.score;
+    scores[page[n % size].match(/href="([^"]+)"/)[1]] = result.score;
   }
   return scores;
 }"""
@@ -45,11 +46,15 @@ def whole_index_site(build, tmp_path_factory):
 def test_results_come_in_the_whole_indexs_order(page, whole_index_site, words):
     page.goto(f"{whole_index_site}/search/?q={words.replace(' ', '+')}")
     page.wait_for_selector("#search-page[data-search-state=done]")
+    # The page no longer loads lunr.js (it stems with stemmer.mjs); this test loads the site's copy.
+    page.add_script_tag(url="/theme/vendor/lunr.min.js")
     scores = page.evaluate(WHOLE_INDEX_ORDER, words)
+    while page.locator("#search-more").is_visible():
+        before = page.locator("#search-results > li").count()
+        page.locator("#search-more").click()
+        page.wait_for_function(f"() => document.querySelectorAll('#search-results > li').length > {before}")
     shown = [a.get_attribute("href") for a in page.locator("#search-results h3 a").all()]
-    assert scores and set(shown) <= set(scores)
-    assert page.locator("#search-status").text_content().startswith(f"{len(scores)} service")
-    for before, after in zip(shown, shown[1:]):
+    assert scores and set(scores) <= set(shown)
+    with_every_word = [url for url in shown if url in scores]
+    for before, after in zip(with_every_word, with_every_word[1:]):
         assert scores[before] >= scores[after] * (1 - TOLERANCE), (before, after)
-    not_shown = [score for url, score in scores.items() if url not in shown]
-    assert not not_shown or scores[shown[-1]] >= max(not_shown) * (1 - TOLERANCE)

@@ -1,0 +1,46 @@
+// Ranking: lunr's BM25 weights (computed at build time, weights.py), added up
+// over the query's words, so a service ranks by how many of the words it has
+// and how important they are (a rare word weighs more than a common one).
+//
+// A clause is one word of the query: the terms that can stand for it, each
+// with a factor (1 for the word itself, less for a corrected spelling). A
+// service's score for a clause is its best term's weight times that term's
+// factor; its score is the sum over the clauses times the square of the share
+// of clauses it matches, so services with every word come first unless one
+// word is far more important than the others.
+
+export function rank(clauses, posting, count) {
+  const scores = new Float64Array(count);
+  const matched = new Uint16Array(count);
+  const best = new Float64Array(count);
+  const touched = new Uint8Array(count);
+  for (const clause of clauses) {
+    best.fill(0);
+    touched.fill(0);
+    for (const { term, factor } of clause) {
+      const flat = posting(term);
+      if (!flat) { continue; }
+      for (let i = 0, doc = 0; i < flat.length; i += 2) {
+        doc += flat[i];
+        const weight = flat[i + 1] * factor;
+        touched[doc] = 1;
+        if (weight > best[doc]) { best[doc] = weight; }
+      }
+    }
+    for (let doc = 0; doc < count; doc++) {
+      if (touched[doc]) {
+        matched[doc] += 1;
+        scores[doc] += best[doc];
+      }
+    }
+  }
+  const refs = [];
+  for (let doc = 0; doc < count; doc++) {
+    if (matched[doc]) {
+      const share = matched[doc] / clauses.length;
+      scores[doc] *= share * share;
+      refs.push(doc);
+    }
+  }
+  return refs.sort((a, b) => scores[b] - scores[a] || a - b);
+}
