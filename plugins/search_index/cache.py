@@ -25,6 +25,8 @@ from pathlib import Path
 
 from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json
 
+from .weights import WORDS
+
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "search_index.json"
@@ -98,8 +100,10 @@ class CountsCache:
 
 
 def _is_counts(counts):
-    """{field: (number of terms, {term: how often})}, as Analyzer.field_counts makes."""
+    """{field: (number of terms, {term: how often})}, and {term: shortest word} under
+    weights.WORDS, as Analyzer.field_counts makes them."""
     return isinstance(counts, dict) and all(
-        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int) and isinstance(value[1], dict)
-        for value in counts.values()
+        (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int) and isinstance(value[1], dict))
+        or (key == WORDS and isinstance(value, dict))
+        for key, value in counts.items()
     )
