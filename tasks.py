@@ -96,6 +96,17 @@ def new_provider(c, id="", name="", organisation="", category="", email="", phon
                                           email=email, phone=phone, website=website, folder=folder))
 
 
+@task(name="import-oruk", help={
+    "source": "an Open Referral UK feed: a .json file, a folder of them, or an http(s) address",
+    "out": "where to write the provider files (default: the PROVIDERS_PATH setting, providers/)",
+    "mapping": "a YAML file mapping the source's terms to categories, needs and ages (default: the shipped one)",
+    "force": "replace provider files that are already there",
+})
+def import_oruk(c, source, out="", mapping="", force=False):
+    """Make provider files from another directory's Open Referral UK feed, and report what was left to do."""
+    _localoffer("import-oruk", source, *_options(out=out, mapping=mapping, force=force))
+
+
 @task(help={"args": "extra arguments for pytest, e.g. -k loader"})
 def test(c, args=""):
     """Run every test, the browser tests in Chromium included."""

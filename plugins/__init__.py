@@ -25,6 +25,7 @@ PLUGINS = [
     "localoffer.theme_assets",
     "localoffer.feedback_link",
     "localoffer.service_directory",
+    "localoffer.open_data",
     "localoffer.easy_read",
     "localoffer.search_index",
     "localoffer.coproduction",

@@ -41,7 +41,7 @@ def test_adding_a_command_is_one_entry(monkeypatch):
     assert args.run(args) == 3
 
 
-@pytest.mark.parametrize("name", ["validate", "build", "preview", "serve", "new-provider", "new"])
+@pytest.mark.parametrize("name", ["validate", "build", "preview", "serve", "new-provider", "new", "import-oruk"])
 def test_each_command_has_help(name):
     result = localoffer(name, "--help")
     assert result.returncode == 0, result.stderr

@@ -20,6 +20,7 @@ COMMANDS = [
     "localoffer.cli.preview",
     "localoffer.cli.serve",
     "localoffer.cli.new_provider",
+    "localoffer.open_data.import_command",
 ]
 
 DESCRIPTION = """\

@@ -271,12 +271,13 @@ def test_changed_pages_have_no_axe_violations_with_filters_open(page, path, view
 
 def test_contact_details_start_within_the_first_screens_on_a_phone(page):
     """Measured with `python -m tools.contact_position`: the Contact heading of
-    the fullest service starts about 1,020 px down at 360 px (3,771 px before
-    issue 14), and no service page's later than about 1,320 px (4,008 before)."""
+    the fullest service starts about 1,090 px down at 360 px (3,771 px before
+    issue 14), and no service page's later than about 1,390 px (the closed
+    service, below its notice; 4,008 px before), "Listen" control included."""
     page.set_viewport_size(PHONE)
     open_page(page, FULLEST)
     fullest = page.evaluate(CONTACT_TOP)
-    assert fullest < 1100, f"the contact details of the fullest service start {fullest:.0f} px down"
+    assert fullest < 1150, f"the contact details of the fullest service start {fullest:.0f} px down"
     expect(page.locator("#contact + .govuk-summary-list a[href^='tel:']")).to_have_count(1)
 
     open_page(page, A_TO_Z)
@@ -286,9 +287,9 @@ def test_contact_details_start_within_the_first_screens_on_a_phone(page):
     for path in services:
         open_page(page, path)
         top = page.evaluate(CONTACT_TOP)
-        if top >= 1400:
+        if top >= 1450:
             late.append(f"{path}: {top:.0f} px")
-    assert late == [], "contact details more than 1.75 screens down at 360 px:\n" + "\n".join(late)
+    assert late == [], "contact details 1,450 px or more down at 360 px:\n" + "\n".join(late)
 
 
 @pytest.fixture

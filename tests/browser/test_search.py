@@ -60,9 +60,12 @@ def test_each_result_shows_name_summary_organisation_ages_and_cost(page):
     expect(first.locator("h3 a")).to_have_text("Splash - inclusive swimming sessions")
     expect(first.locator("h3 a")).to_have_attribute("href", "/services/splash-inclusive-swimming/")
     expect(first.locator(".app-service-card__summary")).not_to_be_empty()
-    expect(first.locator("dt")).to_have_text(["Run by", "Ages", "Cost"])
+    # The listing card (components/service_card.html) answers where, ages, cost and referral (issue 14).
+    expect(first.locator("dt")).to_have_text(["Where", "Ages", "Cost", "Referral", "Run by"])
+    expect(first.locator("dd").nth(0)).to_have_text("Westmarsh")
     expect(first.locator("dd").nth(1)).to_have_text(re.compile(r"\d+ to \d+ years"))
     expect(first.locator("dd").nth(2)).to_have_text("There is a charge")
+    expect(first.locator("dd").nth(3)).to_have_text("You can contact them yourself")
 
 
 def test_the_count_is_in_a_live_region(page):

@@ -185,7 +185,8 @@ function start() {
     $('search-filter-count').textContent = count ? ' (' + count + ' applied)' : '';
   }
 
-  toggle.hidden = false;
+  // The button is drawn from the first paint (its column shows only with .js-enabled, and only on narrow
+  // screens), so revealing it here would move the page as it loads.
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));

@@ -1,0 +1,59 @@
+"""open_data's build cache: each service's feed document and CSV row, kept in
+CACHE_PATH between builds and keyed by the digest of its provider file
+(`service.source_sha`), so a rebuild maps only the services that changed.
+
+The whole cache is thrown away when this package's code, the templates'
+plugins or any setting changes (the fingerprint), as the other plugins' caches are.
+"""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from localoffer.cache_files import digest, folder_digest, load_pickle, save_pickle, settings_digest
+
+logger = logging.getLogger(__name__)
+FILE_NAME = "open_data.pickle"
+
+
+@dataclass
+class ServiceEntry:
+    """What the feed and the CSV file need of one service."""
+    uuid: str
+    sort_key: tuple
+    document: bytes  # the fully nested service, as written
+    summary: dict  # its one-to-one fields, for the page of services
+    csv_row: list
+
+
+def fingerprint(settings):
+    return digest(folder_digest(Path(__file__).parent.parent), settings_digest(settings))
+
+
+class FeedCache:
+    def __init__(self, cache_path, fingerprint, enabled=True):
+        self.path = Path(cache_path) / FILE_NAME
+        self.fingerprint, self.enabled = fingerprint, enabled
+        saved = load_pickle(self.path) if enabled else None
+        valid = isinstance(saved, dict) and saved.get("fingerprint") == fingerprint
+        self.entries = saved["entries"] if valid else {}
+        self.kept = {}
+        self.misses = 0
+
+    def entry(self, sha, make):
+        """The cached entry for a provider file's digest, or `make()`'s."""
+        found = self.entries.get(sha)
+        if found is None:
+            self.misses += 1
+            found = make()
+        self.kept[sha] = found
+        return found
+
+    def save(self):
+        """Keep only this build's services, so a removed one does not stay in the cache."""
+        if not self.enabled:
+            return
+        try:
+            save_pickle(self.path, {"fingerprint": self.fingerprint, "entries": self.kept})
+        except OSError as error:
+            logger.warning("open_data: could not save the cache %s: %s", self.path, error.strerror)

@@ -1,0 +1,70 @@
+"""/open-data/services.csv: one row per published service, for spreadsheet users.
+
+UTF-8 with a byte order mark, so that Excel shows accents and Welsh letters;
+lists inside a cell are separated by "; ". Provider text is untrusted: a cell
+that starts with =, +, - or @ is a formula to a spreadsheet, so it gets a
+leading apostrophe, as OWASP advises for CSV files.
+"""
+
+import csv
+import io
+
+from localoffer.service_directory.words import ACCESSIBILITY_FEATURES, days_text
+
+from . import ids
+
+COLUMNS = [
+    "open_referral_id", "id", "name", "status", "organisation", "organisation_website", "charity_number",
+    "summary", "categories", "needs", "age_min", "age_max", "areas", "free", "cost_details", "referral",
+    "phone", "textphone", "email", "website", "locations", "opening_times", "languages",
+    *ACCESSIBILITY_FEATURES, "accessibility_details", "last_reviewed", "page",
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def services_csv(rows):
+    """`rows`: each service's csv_row, in the feed's order. Returns bytes."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def csv_row(data, service, base):
+    """One service's cells, formulas defused."""
+    return [_cell(value) for value in _values(data, service, base)]
+
+
+def _values(data, service, base):
+    fields, contact, organisation = data["service"], data["contact"], data["organisation"]
+    features = data.get("accessibility") or {}
+    places = [f"{place.name}, {', '.join(place.address)}, {place.postcode}" for place in service.locations]
+    times = [
+        f"{days_text(t['days'])} {t['opens']} to {t['closes']}" + (f" ({t['notes']})" if t.get("notes") else "")
+        for t in fields.get("opening_times") or []
+    ]
+    return [
+        ids.service_uuid(base, data["id"]), data["id"], fields["name"], data.get("status", "published"),
+        organisation["name"], organisation.get("website"), organisation.get("charity_number"),
+        fields["summary"], _labels(service.categories), "all" if service.all_needs else _labels(service.needs),
+        fields["age_range"]["min"], fields["age_range"]["max"],
+        "all" if service.all_areas else _labels(service.areas),
+        "yes" if fields["cost"]["free"] else "no", fields["cost"].get("details"),
+        "; ".join(fields["how_to_access"]["referral"]),
+        contact.get("phone"), contact.get("textphone"), contact.get("email"), contact.get("website"),
+        " | ".join(places), "; ".join(times), "; ".join(fields.get("languages") or []),
+        *[features.get(key, "unknown") for key in ACCESSIBILITY_FEATURES], features.get("details"),
+        data["last_reviewed"], f"{base}/{service.url}",
+    ]
+
+
+def _labels(terms):
+    return "; ".join(term.label for term in terms)
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -1,0 +1,71 @@
+"""Every document of the static Open Referral UK feed, by the address it is served at.
+
+Each address is a folder with an `index.json`, so that `/open-referral/services/`
+works on any static host, as an Open Referral client asks for it.
+"""
+
+import json
+from pathlib import Path
+
+from .cache import ServiceEntry
+from .oruk_mapping import oruk_service, oruk_service_summary
+from .taxonomy import taxonomy_document
+
+VERSION = "HSDS-UK-3.0"
+PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+OPENAPI = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
+
+
+def service_entry(data, service, site, csv_row):
+    """One service's part of the open data, made once and cached by its provider file."""
+    document = oruk_service(data, service, site)
+    return ServiceEntry(document["id"], (document["name"].casefold(), document["id"]), document_bytes(document),
+                        oruk_service_summary(document), csv_row)
+
+
+def feed_files(entries, site, root="open-referral"):
+    """{path relative to the output folder: bytes} of the whole feed. `entries`: ServiceEntry of
+    every published service, drafts never."""
+    entries = sorted(entries, key=lambda entry: entry.sort_key)
+    files = {f"{root}/index.json": document_bytes({
+        "version": VERSION,
+        "profile": PROFILE,
+        "openapi_url": f"{site.base}/{root}/openapi.json",
+    })}
+    for entry in entries:
+        files[f"{root}/services/{entry.uuid}/index.json"] = entry.document
+    files[f"{root}/services/index.json"] = document_bytes(page([entry.summary for entry in entries]))
+
+    taxonomies = list(site.taxonomies.values())
+    terms = []
+    for taxonomy in taxonomies:
+        document = taxonomy_document(taxonomy, site.base)
+        own_terms = [site.term(taxonomy.key, code) for code in taxonomy.terms]
+        files[f"{root}/taxonomies/{document['id']}/index.json"] = document_bytes({**document, "taxonomy_terms": own_terms})
+        terms.extend(own_terms)
+    files[f"{root}/taxonomies/index.json"] = document_bytes(page([taxonomy_document(t, site.base) for t in taxonomies]))
+    for term in terms:
+        files[f"{root}/taxonomy_terms/{term['id']}/index.json"] = document_bytes(term)
+    files[f"{root}/taxonomy_terms/index.json"] = document_bytes(page(terms))
+    files[f"{root}/openapi.json"] = OPENAPI.read_bytes()
+    return files
+
+
+def page(contents):
+    """All of a list on one page: a static host cannot answer ?page=2."""
+    return {
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def document_bytes(document):
+    """Sorted keys and no spaces: the same services give the same bytes, and json's C
+    encoder (which indenting turns off) keeps 10,000 services fast."""
+    return (json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -1,0 +1,35 @@
+"""Write a folder of generated files so that it holds exactly those files.
+
+Only files whose bytes changed are written (a rebuild after one change
+rewrites one service's document), and files an earlier build left, such as
+the document of a service that has since been removed, are deleted.
+"""
+
+import os
+from pathlib import Path
+
+
+def write_folder(output, folder, files):
+    """`files`: {path relative to `output`: bytes}, every path inside `folder`."""
+    output = Path(output)
+    for relative, data in files.items():
+        write_if_changed(output / relative, data)
+    root = output / folder
+    wanted = {os.path.normpath(output / relative) for relative in files}
+    for directory, subdirs, names in os.walk(root, topdown=False):
+        for name in names:
+            path = os.path.join(directory, name)
+            if os.path.normpath(path) not in wanted:
+                os.unlink(path)
+        if directory != str(root) and not os.listdir(directory):
+            os.rmdir(directory)
+
+
+def write_if_changed(path, data):
+    path = Path(path)
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

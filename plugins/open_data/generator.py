@@ -1,0 +1,81 @@
+"""The Pelican generator that writes the open data: the Open Referral UK feed,
+the CSV file and the /open-data/ page.
+
+It runs after service_directory (PLUGINS lists it later) and reads what that
+plugin left in the context: `service_pages` (every service with a page) and
+`provider_files` (what each provider wrote). Drafts never appear; closed
+services do, with their status.
+"""
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .cache import FeedCache, fingerprint
+from .csv_export import csv_row, services_csv
+from .feed import feed_files, service_entry
+from .files import write_folder, write_if_changed
+from .oruk_mapping import Site
+from .settings import base_url, publisher
+from .taxonomy import site_taxonomies
+
+logger = logging.getLogger(__name__)
+
+# What the sitemap, written when Pelican has finished, needs from this build: by output folder.
+BUILD_NOTES = {}
+
+
+class OpenDataGenerator(Generator):
+    def generate_context(self):
+        pass  # the services are ready only once service_directory has read its files
+
+    def generate_output(self, writer):
+        settings, context = self.settings, self.context
+        if "service_pages" not in context:
+            logger.error("open_data: no services in the context; is service_directory in PLUGINS before open_data?")
+            return
+        base = base_url(settings)
+        data_by_path = {str(checked.path): checked.data for checked in context.get("provider_files", [])}
+        services = context["service_pages"]
+        published = [(data_by_path[s.source_path], s) for s in services
+                     if s.status != "draft" and s.source_path in data_by_path]
+        BUILD_NOTES[str(Path(self.output_path).resolve())] = {
+            "not_public": [s.url for s in services if s.status == "draft"],
+            "lastmod": {s.url: data_by_path[s.source_path]["last_reviewed"] for s in services if s.source_path in data_by_path},
+            "base": base,
+        }
+
+        site = Site(base, settings.get("SITENAME") or "Local Offer",
+                    {t.key: t for t in site_taxonomies(settings, base)}, settings["OPEN_REFERRAL_STATE_PROVINCE"])
+        root = settings["OPEN_REFERRAL_PATH"].strip("/")
+        cache = FeedCache(settings["CACHE_PATH"], fingerprint(settings), bool(settings["OPEN_DATA_CACHE"]))
+        entries = [
+            cache.entry(service.source_sha, lambda data=data, service=service: service_entry(
+                data, service, site, csv_row(data, service, base)))
+            for data, service in published
+        ]
+        cache.save()
+        logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
+        write_folder(self.output_path, root, feed_files(entries, site, root))
+        rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
+        write_if_changed(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
+
+        url = settings["OPEN_DATA_URL"]
+        writer.write_file(
+            settings["OPEN_DATA_SAVE_AS"], self.get_template("open_data"), context,
+            relative_urls=settings["RELATIVE_URLS"], url=url, page_path=url, page_title="Open data",
+            open_data={
+                "count": len(published),
+                "closed": sum(1 for _, service in published if service.closed),
+                "publisher": publisher(settings),
+                "licence_name": settings["OPEN_DATA_LICENCE_NAME"],
+                "licence_url": settings["OPEN_DATA_LICENCE_URL"],
+                "feed_url": f"{base}/{root}/",
+                "services_url": f"{base}/{root}/services/",
+                "taxonomies_url": f"{base}/{root}/taxonomies/",
+                "csv_url": f"{base}/{settings['OPEN_DATA_CSV_SAVE_AS']}",
+                "sitemap_url": f"{base}/{settings['SITEMAP_SAVE_AS']}",
+            },
+        )
+        logger.info("open_data: %d services in the Open Referral feed and the CSV file", len(published))

@@ -1,0 +1,39 @@
+"""sitemap.xml: the address of every public HTML page of the build.
+
+It is written when Pelican has finished, from the pages in the output folder,
+so it lists what every plugin wrote, even pages a rebuild left as they were.
+It leaves out the 404 page, the editorial report and the pages of drafts.
+"""
+
+import os
+from xml.sax.saxutils import escape
+
+NEVER_LISTED = ("404.html", "editorial/")
+
+
+def page_addresses(output, base, not_public=()):
+    """Sorted (address, relative path) of every public HTML page under `output`."""
+    skipped = tuple(NEVER_LISTED) + tuple(not_public)
+    pages = []
+    for directory, subdirs, names in os.walk(output):
+        subdirs.sort()
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            relative = os.path.relpath(os.path.join(directory, name), output).replace(os.sep, "/")
+            if relative.startswith(skipped):
+                continue
+            path = relative[: -len("index.html")] if relative == "index.html" or relative.endswith("/index.html") else relative
+            pages.append((f"{base}/{path}", path))
+    return sorted(pages)
+
+
+def sitemap_xml(pages, lastmod=None):
+    """`pages`: (address, path) pairs; `lastmod`: {path: "YYYY-MM-DD"} where known."""
+    lastmod = lastmod or {}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for address, path in pages:
+        when = f"<lastmod>{lastmod[path]}</lastmod>" if path in lastmod else ""
+        lines.append(f"  <url><loc>{escape(address)}</loc>{when}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
