@@ -10,7 +10,7 @@ LOCALOFFER := $(VENV)/bin/localoffer
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: setup build serve test validate preview clean browser theme-assets
+.PHONY: setup ci-setup build serve test validate preview clean browser theme-assets
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -19,6 +19,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+# CI installs exactly the files pinned in requirements.lock, each checked against its
+# hash (tools/lock_requirements.py makes the lock), and runs no package's install scripts.
+ci-setup:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	touch $(VENV)/.installed node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

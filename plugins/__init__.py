@@ -32,6 +32,7 @@ PLUGINS = [
     "localoffer.editorial",
     "localoffer.removed_pages",
     "localoffer.site_navigation",
+    "localoffer.safe_build",
 ]
 
 # What every site passes to Jinja (pelicanconf.py: JINJA_ENVIRONMENT = localoffer.JINJA_ENVIRONMENT).

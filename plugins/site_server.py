@@ -1,8 +1,11 @@
 """Serve a built site on this machine as a static host would.
 
 `/services/x/` serves `services/x/index.html`, and an address with no file
-gets the site's own 404 page with status 404. `localoffer serve` and the browser
-tests both use it, so families' view and the tests' view are the same.
+gets the site's own 404 page with status 404. Every response carries the
+headers the site's `_headers` file gives (the Content Security Policy among
+them; plugins/safe_build), as Netlify or Cloudflare Pages would send them.
+`localoffer serve` and the browser tests both use it, so families' view and
+the tests' view are the same.
 """
 
 import functools
@@ -11,8 +14,17 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from localoffer.safe_build.policy import read_headers_file
+
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
+    def end_headers(self):
+        headers_file = Path(self.directory) / "_headers"
+        if headers_file.is_file():
+            for name, value in read_headers_file(headers_file.read_text(encoding="utf-8")).items():
+                self.send_header(name, value)
+        super().end_headers()
+
     def send_error(self, code, message=None, explain=None):
         not_found_page = Path(self.directory) / "404.html"
         if code == HTTPStatus.NOT_FOUND and not_found_page.is_file():

@@ -89,7 +89,7 @@ CASES = [
     ("UK phone numbers", 'phone: "01632 960 111"', "phone: +44 1632 960111", "phone: call us",
      [f"{F}:54: contact.phone: `call us` is not in the right form; write a UK number such as 01632 960 123"]),
     ("email addresses", "email: club@familylink.example.org", "email: a.b@example.org", "email: club at example.org",
-     [f"{F}:55: contact.email: `club at example.org` is not in the right form; write an email address such as hello@example.org"]),
+     [f"{F}:55: contact.email: `club at example.org` is not in the right form; write only an email address, such as hello@example.org, with nothing after it (no ?, &, % or spaces)"]),
     ("web addresses", "website: https://familylink.example.org/club", "website: http://familylink.example.org",
      "website: javascript:alert(1)",
      [f"{F}:56: contact.website: `javascript:alert(1)` is not in the right form; write a full address starting with https://"]),

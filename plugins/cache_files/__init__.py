@@ -1,15 +1,25 @@
 """A library, not a Pelican plugin: what the plugins' build caches share.
 
-service_directory, search_index and easy_read each keep a pickle in
-CACHE_PATH, keyed by digests of what their results depend on. These are the
-digests and the safe reading and writing of those pickles, in one place.
+service_directory, search_index and easy_read each keep a file in CACHE_PATH,
+keyed by digests of what their results depend on. These are the digests, and
+the reading and writing of those files, in one place.
+
+A cache is data, never code: it is JSON (see data.py for how the plugins'
+results are written as JSON and checked when read back), so a cache file
+that came from somewhere else (say, committed in a pull request) can at worst
+be ignored. Anything that does not match what this code writes is ignored and
+the work is done again. Every file is written whole or not at all
+(`write_atomic`), so a build that is stopped leaves the old file.
 """
 
 import hashlib
 import json
-import pickle
+import os
+import tempfile
 from importlib import metadata
 from pathlib import Path
+
+from .data import CacheMismatch, from_data, to_data  # noqa: F401 - the plugins use them from here
 
 
 def digest(*parts):
@@ -49,22 +59,43 @@ def package_versions(*names):
     return versions
 
 
-def load_pickle(path):
-    """What an earlier build saved at `path`, or None when there is nothing usable
-    (no file, a damaged one, or one written by code that has since changed)."""
+def write_atomic(path, data):
+    """Write `data` (bytes or text) to `path` whole or not at all: into a new
+    file in the same folder, then renamed over `path`. A build that is killed,
+    or a second build writing at the same time, never leaves half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load_json(path, kinds=None, consume=False):
+    """What an earlier build saved at `path`, as data, or None when there is
+    nothing usable (no file, a damaged one, one of another shape, or one
+    written by code that has since changed). `kinds` are the classes the file
+    may hold (data.py). With `consume`, the file is removed once read, so that
+    a build that stops before saving it again does not leave it claiming
+    pages that build may have changed."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            stored = json.load(handle)
+        if consume:
+            os.unlink(path)
+        return from_data(stored, kinds or {})
+    except (OSError, ValueError, CacheMismatch, RecursionError):
         return None
 
 
-def save_pickle(path, value):
-    """Write `value` to `path` whole or not at all (a stopped build leaves the old file).
+def save_json(path, value):
+    """Write `value` (data.py says what it may hold) to `path`, whole or not at all.
     Raises OSError for the caller to report with its own prefix."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    write_atomic(path, json.dumps(to_data(value), ensure_ascii=False, separators=(",", ":")))

@@ -9,16 +9,13 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from localoffer.written_yaml.problems import Problem
+from .personal_data import has_email, has_phone
+from localoffer.written_yaml.problems import Problem, quoted
 
 DATE_HINT = "a date such as 2026-09-30, or a month such as 2026-09"
 ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# Nothing published may identify a person (SEND Regulations 2014, reg. 56).
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# UK numbers: 0 or +44, then nine or ten more digits, with spaces, dots,
-# hyphens or brackets between them: 01632 960123, (01632) 960 123, +44 7700 900123.
-PHONE = re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]{0,2}\d){9,10}(?![\d])")
+# Nothing published may identify a person (SEND Regulations 2014, reg. 56); personal_data.py finds them.
 PERSONAL_DATA = "because nothing published here may identify a person (SEND Regulations 2014, regulation 56)"
 
 
@@ -81,18 +78,18 @@ def _check_value(value, field):
         return None, f"expected text, not {_kind(value)}; write {field.write}"
     text = value.strip()
     if field.kind == "id" and not ID_FORM.fullmatch(text):
-        return None, f"`{text}` is not in the right form; write {field.write}"
+        return None, f"{quoted(text)} is not in the right form; write {field.write}"
     if field.kind in ("date", "due"):
         if field.kind == "due" and text == "ongoing":
             return "ongoing", None
         parsed = dates.parse(text)
         if parsed is None:
-            return None, f"`{text}` is not a date; write {field.write}"
+            return None, f"{quoted(text)} is not a date; write {field.write}"
         return parsed, None
     if field.kind == "choice" and text not in field.choices:
         matches = difflib.get_close_matches(text.lower(), field.choices, n=1, cutoff=0.6)
         guess = f"did you mean `{matches[0]}`? Or " if matches else ""
-        return None, f"`{text}` is not allowed here; {guess}write one of: {', '.join(field.choices)}"
+        return None, f"{quoted(text)} is not allowed here; {guess}write one of: {', '.join(field.choices)}"
     return text, None
 
 
@@ -107,9 +104,9 @@ def personal_data_problems(value, path, loaded, display_path):
     if not isinstance(value, str):
         return []
     found = []
-    if EMAIL.search(value):
+    if has_email(value):
         found.append(f"contains an email address; remove it, {PERSONAL_DATA}")
-    if PHONE.search(value):
+    if has_phone(value):
         found.append(f"contains a phone number; remove it, {PERSONAL_DATA}")
     return [Problem(display_path, loaded.line_of(path), path, message) for message in found]
 
@@ -117,8 +114,8 @@ def personal_data_problems(value, path, loaded, display_path):
 def _unknown_key(key, known, what):
     matches = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.6)
     if matches:
-        return f"`{key}` is not a key of {what}; did you mean `{matches[0]}`?"
-    return f"`{key}` is not a key of {what}; the keys are: {', '.join(known)}"
+        return f"{quoted(key)} is not a key of {what}; did you mean `{matches[0]}`?"
+    return f"{quoted(key)} is not a key of {what}; the keys are: {', '.join(known)}"
 
 
 def _kind(value):
@@ -126,4 +123,4 @@ def _kind(value):
         return "a section"
     if isinstance(value, list):
         return "a list"
-    return f"the text `{value}`"
+    return f"the text {quoted(value)}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .fields import check_entry
 from localoffer.written_yaml.loader import load_file
-from localoffer.written_yaml.problems import Problem
+from localoffer.written_yaml.problems import Problem, quoted
 
 
 @dataclass
@@ -38,7 +38,7 @@ def read_list_file(path, display_path, top_key, fields, what, extra_checks=()):
     for key in data:
         if key != top_key:
             result.problems.append(Problem(display_path, loaded.line_of((key,)), (key,),
-                                           f"`{key}` is not a key of the file; the only key is `{top_key}`"))
+                                           f"{quoted(key)} is not a key of the file; the only key is `{top_key}`"))
     entries = data[top_key]
     if entries is None:
         return result  # `projects:` with nothing under it: an empty list

@@ -1,4 +1,5 @@
-"""Work kept between builds in CACHE_PATH/easy_read.pickle, so a rebuild
+"""Work kept between builds in CACHE_PATH/easy_read.json (as data, see
+localoffer.cache_files) and easy_read-pages.json, so a rebuild
 after one service changed builds, checks and writes that one service's page.
 
 The file has two parts, each thrown away on its own when what it depends on
@@ -29,15 +30,19 @@ import hashlib
 import json
 import logging
 import os
-import pickle
+from dataclasses import dataclass
 from pathlib import Path
 
-from localoffer.cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle, settings_digest
+from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json, settings_digest
+
+from .check import Finding
+from .page_model import EasyReadPage, Point, Section
 
 logger = logging.getLogger(__name__)
 
-CACHE_FILE = "easy_read.pickle"
-FORMAT = 2
+CACHE_FILE = "easy_read.json"
+PAGES_FILE = "easy_read-pages.json"
+FORMAT = 3
 # The code of every plugin: this one's, and service_directory's, which makes the
 # service fields a page is built from.
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
@@ -59,10 +64,6 @@ def models_fingerprint(settings):
         settings.get("SITEURL", ""),
         json.dumps(package_versions(*PACKAGES)),
     )
-
-
-
-
 
 
 def service_key(service, display_path):
@@ -88,41 +89,40 @@ def twin_key(twin, standard_url, display_path, siteurl):
     return "twin:" + digest(hashlib.sha256(source).hexdigest(), display_path, twin.title, standard_url, siteurl)
 
 
+@dataclass
 class KeptPage:
-    """A service's page model as the cache keeps it: what every build needs
-    (its address, file, findings and the key of the written page) as it is,
-    and the model itself pickled, unpickled only when the page is written."""
+    """A service's page model as the cache keeps it, with the key of its written page."""
 
-    __slots__ = ("url", "save_as", "findings", "page_key", "_page", "_pickled")
-
-    def __init__(self, page, page_key):
-        self.url, self.save_as, self.findings, self.page_key = page.url, page.save_as, page.findings, page_key
-        self._page, self._pickled = page, None
+    page: EasyReadPage
+    page_key: str
 
     @property
-    def page(self):
-        if self._page is None:
-            self._page = pickle.loads(self._pickled)
-        return self._page
+    def url(self):
+        return self.page.url
 
-    def __getstate__(self):
-        if self._pickled is None:
-            self._pickled = pickle.dumps(self._page, protocol=pickle.HIGHEST_PROTOCOL)
-        return self.url, self.save_as, self.findings, self.page_key, self._pickled
+    @property
+    def save_as(self):
+        return self.page.save_as
 
-    def __setstate__(self, state):
-        self.url, self.save_as, self.findings, self.page_key, self._pickled = state
-        self._page = None
+    @property
+    def findings(self):
+        return self.page.findings
+
+
+# The classes a cache file may hold; nothing else is built from it.
+KINDS = {kind.__name__: kind for kind in (KeptPage, EasyReadPage, Section, Point, Finding)}
 
 
 class BuildCache:
     def __init__(self, cache_path, enabled=True):
         self.path = Path(cache_path) / CACHE_FILE
+        self.pages_path = Path(cache_path) / PAGES_FILE
         self.enabled = enabled
         self.stored = {}
+        self.stored_pages = {}
         self.models_fingerprint = None
-        self.previous_models = {}  # key -> EasyReadPage, from the last build
-        self.models = {}  # key -> EasyReadPage, of this build
+        self.previous_models = {}  # key -> EasyReadPage or KeptPage, from the last build
+        self.models = {}  # key -> EasyReadPage or KeptPage, of this build
         self.built = 0  # models built in this build (not found in the cache)
         self.pages_fingerprint = None
         self.previous_pages = {}  # save_as -> page key, from the last build
@@ -131,8 +131,17 @@ class BuildCache:
             self._load()
 
     def _load(self):
-        stored = load_pickle(self.path)
-        if isinstance(stored, dict) and stored.get("format") == FORMAT:
+        # The pages part says what is on disk: it is removed when read and
+        # written again at the end, so a build that stops in between leaves
+        # no record claiming pages it may have changed.
+        pages = load_json(self.pages_path, consume=True)
+        if isinstance(pages, dict) and pages.get("format") == FORMAT and _is_str_map(pages.get("pages")):
+            self.stored_pages = pages
+        stored = load_json(self.path, KINDS)
+        if isinstance(stored, dict) and stored.get("format") == FORMAT and isinstance(stored.get("models"), dict) and all(
+            isinstance(key, str) and isinstance(model, (KeptPage, EasyReadPage))
+            for key, model in stored["models"].items()
+        ):
             self.stored = stored
 
     # --- models -------------------------------------------------------------
@@ -157,8 +166,8 @@ class BuildCache:
 
     def use_pages(self, fingerprint):
         self.pages_fingerprint = fingerprint
-        pages = self.stored.get("pages", {})
-        if self.stored.get("pages_fingerprint") == fingerprint:
+        pages = self.stored_pages.get("pages", {})
+        if self.stored_pages.get("pages_fingerprint") == fingerprint:
             self.previous_pages = dict(pages)
         else:
             # Written under other settings: rewrite them, but still remove those that went.
@@ -173,23 +182,19 @@ class BuildCache:
 
     def save(self, pages_too=True):
         """Keep this build's models (and, with `pages_too`, the pages it
-        wrote; else the pages of the last build). Nothing is written when
-        nothing changed."""
+        wrote). The models are not written again when nothing changed."""
         if not self.enabled:
             return
-        stored = {
-            "format": FORMAT,
-            "models_fingerprint": self.models_fingerprint,
-            "models": self.models,
-            "pages_fingerprint": self.pages_fingerprint if pages_too else self.stored.get("pages_fingerprint"),
-            "pages": self.pages if pages_too else self.stored.get("pages", {}),
-        }
-        if (self.built == 0 and stored["models_fingerprint"] == self.stored.get("models_fingerprint")
-                and stored["models"].keys() == self.stored.get("models", {}).keys()
-                and stored["pages_fingerprint"] == self.stored.get("pages_fingerprint")
-                and stored["pages"] == self.stored.get("pages")):
-            return
+        stored = {"format": FORMAT, "models_fingerprint": self.models_fingerprint, "models": self.models}
         try:
-            save_pickle(self.path, stored)
+            if not (self.built == 0 and stored["models_fingerprint"] == self.stored.get("models_fingerprint")
+                    and stored["models"].keys() == self.stored.get("models", {}).keys()):
+                save_json(self.path, stored)
+            if pages_too:
+                save_json(self.pages_path, {"format": FORMAT, "pages_fingerprint": self.pages_fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("easy_read: could not save the build cache in %s: %s", self.path.parent, error)
+
+
+def _is_str_map(value):
+    return isinstance(value, dict) and all(isinstance(key, str) and isinstance(item, str) for key, item in value.items())

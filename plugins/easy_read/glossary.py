@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from localoffer.written_yaml.bounded import safe_load_bounded
+
 logger = logging.getLogger(__name__)
 
 # A word counts as an acronym when at least two of its letters are capitals
@@ -138,7 +140,7 @@ def load_glossary(path, allowed=()):
         logger.warning("easy_read: no SEND glossary at %s, so every acronym is flagged", path)
         return Glossary(allowed=allowed)
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = safe_load_bounded(path)  # a content file is read as carefully as a provider file
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         logger.warning("easy_read: could not read the SEND glossary %s (%s), so every acronym is flagged", path, error)
         return Glossary(allowed=allowed)

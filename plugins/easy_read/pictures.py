@@ -9,6 +9,8 @@ as the text alternative where the picture is shown on its own).
 import logging
 from pathlib import Path
 
+from localoffer.cache_files import write_atomic
+
 logger = logging.getLogger(__name__)
 
 # name -> (OpenMoji file name without .svg, what it shows)
@@ -117,6 +119,6 @@ def copy_pictures(output_dir):
         data = source.read_bytes()
         if target.is_file() and target.read_bytes() == data:
             continue
-        target.write_bytes(data)
+        write_atomic(target, data)
         written += 1
     return written

@@ -12,6 +12,8 @@ from pelican.generators import Generator
 
 from .manifest import build_manifest, compare, manifest_json, read_manifest
 from .review import by_review_date, review_files
+from localoffer.cache_files import write_atomic
+
 from .summary import summary_markdown
 
 logger = logging.getLogger(__name__)
@@ -81,5 +83,4 @@ class EditorialGenerator(Generator):
 
 
 def _write_text(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_atomic(path, text)

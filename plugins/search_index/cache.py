@@ -4,7 +4,7 @@ Tokenising a service (and, for its description, rendering its Markdown) is
 the part of the search build that grows with the text; the rest (idf, length
 normalisation, cutting the term files) is arithmetic over counts. So the
 counts of each service (`weights.Analyzer.field_counts`) are kept in
-`search_index.pickle`, and a rebuild after one service changed tokenises only
+`search_index.json`, and a rebuild after one service changed tokenises only
 that service.
 
 A service's entry is found by a key made of `service.source_sha` (the digest
@@ -23,12 +23,14 @@ import json
 import logging
 from pathlib import Path
 
-from localoffer.cache_files import digest, folder_digest, load_pickle, package_versions, save_pickle
+from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json
+
+from .weights import WORDS
 
 logger = logging.getLogger(__name__)
 
-CACHE_FILE = "search_index.pickle"
-FORMAT = 1
+CACHE_FILE = "search_index.json"
+FORMAT = 2
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
 PACKAGES = ("lunr", "Markdown", "nh3")
 
@@ -69,8 +71,9 @@ class CountsCache:
             self._load()
 
     def _load(self):
-        stored = load_pickle(self.path)
-        if isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("fingerprint") == self.fingerprint:
+        stored = load_json(self.path)
+        if (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("fingerprint") == self.fingerprint
+                and isinstance(stored.get("counts"), dict) and all(map(_is_counts, stored["counts"].values()))):
             self.previous = stored["counts"]
 
     def counts(self, service, compute):
@@ -91,6 +94,16 @@ class CountsCache:
             return
         stored = {"format": FORMAT, "fingerprint": self.fingerprint, "counts": self.current}
         try:
-            save_pickle(self.path, stored)
+            save_json(self.path, stored)
         except OSError as error:
             logger.warning("search_index: could not save the build cache in %s: %s", self.path.parent, error)
+
+
+def _is_counts(counts):
+    """{field: (number of terms, {term: how often})}, and {term: shortest word} under
+    weights.WORDS, as Analyzer.field_counts makes them."""
+    return isinstance(counts, dict) and all(
+        (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int) and isinstance(value[1], dict))
+        or (key == WORDS and isinstance(value, dict))
+        for key, value in counts.items()
+    )

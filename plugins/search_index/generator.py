@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from localoffer.cache_files import write_atomic
+
 from .cache import CountsCache, fingerprint
 from .documents import searchable_services
 from .files import MANIFEST, search_files
@@ -84,7 +86,7 @@ class SearchGenerator(Generator):
                     continue
             except OSError:
                 target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_atomic(target, data)
         wanted = {folder / path for path in files}
         for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
             if path.is_dir() and not path.is_symlink():

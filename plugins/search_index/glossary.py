@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from lunr.stemmer import porter_stemmer
 
+from localoffer.written_yaml.bounded import safe_load_bounded
+
 from .text import fold, fold_keep_case
 
 KEYS = ("acronym", "full", "meaning", "synonyms")
@@ -37,7 +39,7 @@ def read_glossary(path):
     if not path.is_file():
         return [], [f"the glossary {path} is missing; searches will not know SEND words such as ASD or SALT"]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load_bounded(path)  # a content file is read as carefully as a provider file
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""

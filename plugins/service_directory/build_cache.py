@@ -5,22 +5,32 @@ by the file's bytes, and a key for each service page written, so an unchanged
 page is not rendered again. Both are thrown away whenever anything that could
 change them changes: this plugin's code, the schema, the templates, the
 settings or the build date. The output is the same with or without the cache.
+
+The pages part says what is on disk, so it is removed when read (and written
+again at the end): a build killed after writing some pages leaves no record
+claiming the old pages are still there, and the next build writes every page.
 """
 
 import logging
 from pathlib import Path
 
-from localoffer.cache_files import load_pickle, save_pickle
+from localoffer.cache_files import load_json, save_json
+from localoffer.written_yaml.problems import Problem
+
+from .validate import CheckedFile
 
 logger = logging.getLogger(__name__)
 
-CACHE_FILE = "service_directory.pickle"
-FORMAT = 1
+CACHE_FILE = "service_directory.json"
+PAGES_FILE = "service_directory-pages.json"
+FORMAT = 2
+KINDS = {"CheckedFile": CheckedFile, "Problem": Problem}
 
 
 class BuildCache:
     def __init__(self, cache_path, fingerprint, enabled=True):
         self.path = Path(cache_path) / CACHE_FILE
+        self.pages_path = Path(cache_path) / PAGES_FILE
         self.fingerprint = fingerprint
         self.enabled = enabled
         self.checked = {}  # provider file path -> (sha of its bytes, CheckedFile)
@@ -30,16 +40,17 @@ class BuildCache:
             self._load()
 
     def _load(self):
-        stored = load_pickle(self.path)
-        if not isinstance(stored, dict):
-            return
-        if stored.get("format") != FORMAT or stored.get("fingerprint") != self.fingerprint:
-            # Pages written under other settings or templates may still be on
-            # disk; they are rewritten, but still removed if their service goes.
-            self.previous_pages = {save_as: None for save_as in stored.get("pages", {})}
-            return
-        self.checked = stored["checked"]
-        self.previous_pages = stored["pages"]
+        pages = load_json(self.pages_path, consume=True)
+        if _is_pages(pages):
+            if pages["format"] == FORMAT and pages["fingerprint"] == self.fingerprint:
+                self.previous_pages = pages["pages"]
+            else:
+                # Pages written under other settings or templates may still be on
+                # disk; they are rewritten, but still removed if their service goes.
+                self.previous_pages = {save_as: None for save_as in pages["pages"]}
+        stored = load_json(self.path, KINDS)
+        if _is_checked(stored) and stored["format"] == FORMAT and stored["fingerprint"] == self.fingerprint:
+            self.checked = stored["checked"]
 
     def get_checked(self, path, file_sha):
         entry = self.checked.get(str(path))
@@ -66,8 +77,21 @@ class BuildCache:
         if not self.enabled:
             return
         checked = {path: entry for path, entry in self.checked.items() if path in current_files}
-        stored = {"format": FORMAT, "fingerprint": self.fingerprint, "checked": checked, "pages": self.pages}
         try:
-            save_pickle(self.path, stored)
+            save_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint, "checked": checked})
+            save_json(self.pages_path, {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)
+
+
+def _is_pages(stored):
+    return (isinstance(stored, dict) and isinstance(stored.get("pages"), dict)
+            and all(isinstance(key, str) and isinstance(value, (str, type(None))) for key, value in stored["pages"].items()))
+
+
+def _is_checked(stored):
+    return isinstance(stored, dict) and isinstance(stored.get("checked"), dict) and all(
+        isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], CheckedFile)
+        and all(isinstance(problem, Problem) for problem in entry[1].problems)
+        for entry in stored["checked"].values()
+    )

@@ -10,6 +10,9 @@ import json
 from pathlib import Path
 
 from localoffer.written_yaml.problems import ERROR, PARSE
+from localoffer.written_yaml.bounded import MAX_FILE_BYTES
+
+from .images import MAX_PIXELS
 from .settings import build_date, months_before
 from .validate import ProviderChecker, provider_files
 
@@ -20,7 +23,8 @@ def files_to_check(paths):
     """Expand folders into their provider files; keep named files as they are."""
     found = []
     for path in map(Path, paths):
-        found.extend(provider_files(path) if path.is_dir() else [path])
+        # A folder named like a provider file is checked as one, and reported as a folder.
+        found.extend(provider_files(path) if path.is_dir() and path.suffix not in (".yaml", ".yml") else [path])
     return found
 
 
@@ -30,6 +34,8 @@ def checker_for(settings, display_root):
         settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"], today,
         display_root=display_root,
         stale_before=months_before(today, settings.get("SERVICES_STALE_AFTER_MONTHS", 12)),
+        max_file_bytes=settings.get("SERVICES_MAX_FILE_BYTES", MAX_FILE_BYTES),
+        max_picture_pixels=settings.get("SERVICES_MAX_PICTURE_PIXELS", MAX_PIXELS),
     )
 
 

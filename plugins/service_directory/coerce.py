@@ -5,10 +5,13 @@ yes/no, a whole number or a number, the text is converted here; text that does
 not convert is left as it is, so the schema reports it with the right message.
 """
 
+import re
+
 from .schema import resolve
 
 YES = {"yes", "true"}
 NO = {"no", "false"}
+PHONE_CHARACTERS = re.compile(r"[0-9+ ()\-]+\s*")
 
 
 def coerce(value, node, schema):
@@ -24,6 +27,9 @@ def coerce(value, node, schema):
         return [coerce(item, node["items"], schema) for item in value]
     if not isinstance(value, str):
         return value
+    if node.get("x-normalise") == "phone" and PHONE_CHARACTERS.fullmatch(value):
+        # `(01632) 960-123` is shown and dialled as `01632 960 123`: digits, + and single spaces.
+        return " ".join(value.replace("(", " ").replace(")", " ").replace("-", " ").split())
     if kind == "boolean":
         word = value.strip().lower()
         if word in YES:

@@ -36,6 +36,7 @@ class ServiceGenerator(Generator):
         checker = ProviderChecker(
             settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"],
             build_date(settings), display_root=providers_path.parent, stale_before=stale_before,
+            max_file_bytes=settings["SERVICES_MAX_FILE_BYTES"], max_picture_pixels=settings["SERVICES_MAX_PICTURE_PIXELS"],
         )
         self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
         self.file_shas = {}
@@ -104,8 +105,7 @@ class ServiceGenerator(Generator):
         )
 
     def _check(self, checker, path):
-        data = path.read_bytes()
-        sha = digest(data)
+        sha = checker.file_digest(path)
         self.file_shas[str(path)] = sha
         checked = self.cache.get_checked(path, sha)
         if checked is None:
@@ -120,7 +120,7 @@ class ServiceGenerator(Generator):
             self.cache.record_page(service.save_as, key)
             if self.cache.page_is_current(service.save_as, key, self.output_path):
                 continue
-            publish_images(service, settings["PROVIDERS_PATH"], self.output_path)
+            publish_images(service, settings["PROVIDERS_PATH"], self.output_path, settings["SERVICES_MAX_PICTURE_PIXELS"])
             self._write(writer, service.save_as, "service", service.url, service.name, service=service)
         self._remove_stale_pages()
 

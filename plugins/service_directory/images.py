@@ -1,7 +1,14 @@
-"""Publish providers' pictures without what the camera recorded.
+"""Check providers' pictures, and publish them without what the camera recorded.
 
 Photos from phones carry EXIF data: the camera, the time and often the GPS
 position of a family's or a child's location. Only the pixels are published.
+
+A picture is untrusted too: a 100-kilobyte PNG can claim 30,000 × 30,000
+pixels (3.6 GB once decoded), and a GIF, TIFF or EPS file can be named
+`.png`. So a picture is opened only as JPEG, PNG or WebP, whatever its name
+says, and its size is read from its header and checked against
+SERVICES_MAX_PICTURE_PIXELS before a pixel is decoded. `validate` runs the
+same check as the build (`picture_problem`).
 """
 
 import io
@@ -11,14 +18,66 @@ from types import SimpleNamespace
 
 from PIL import Image, ImageOps
 
+from localoffer.cache_files import write_atomic
+from localoffer.written_yaml.problems import quoted
+
 logger = logging.getLogger(__name__)
 
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+OPENED_AS = ("JPEG", "PNG", "WEBP")
+MAX_PIXELS = 40_000_000
 
 
-def clean_image_bytes(source):
+class PictureRefused(Exception):
+    """A picture that is not published; the message says why and what to do."""
+
+
+def open_picture(source, shown, max_pixels=MAX_PIXELS):
+    """The picture at `source`, decoded; PictureRefused (naming `shown`) when it
+    is not a real JPEG, PNG or WebP, is too large or cannot be decoded."""
+    # Pillow's own check (in Image.open) refuses twice its MAX_IMAGE_PIXELS
+    # without saying the size; ours, below, is lower, and says it. Builds
+    # open pictures one at a time, so the global is safe to set around open.
+    pillow_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        image = Image.open(source, formats=OPENED_AS)
+    except Image.UnidentifiedImageError:
+        raise PictureRefused(f"{quoted(shown)} is not a JPEG, PNG or WebP picture; save it as one of those") from None
+    except Exception as error:  # noqa: BLE001 - a decoder of untrusted bytes raises many kinds of error; each is reported
+        raise PictureRefused(_unreadable(shown, error)) from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = pillow_limit
+    width, height = image.size
+    if width * height > max_pixels:
+        image.close()
+        raise PictureRefused(
+            f"{quoted(shown)} is {width} × {height} pixels, more than {max_pixels} "
+            "(SERVICES_MAX_PICTURE_PIXELS); make it smaller, 2000 pixels wide is plenty"
+        )
+    try:
+        image.load()
+    except Exception as error:  # noqa: BLE001 - as above
+        image.close()
+        raise PictureRefused(_unreadable(shown, error)) from None
+    return image
+
+
+def _unreadable(shown, error):
+    return f"{quoted(shown)} cannot be read as a picture ({quoted(type(error).__name__)}); save it again as JPEG, PNG or WebP"
+
+
+def picture_problem(source, shown, max_pixels=MAX_PIXELS):
+    """What is wrong with the picture at `source`, or None; `validate` asks this."""
+    try:
+        open_picture(source, shown, max_pixels).close()
+    except PictureRefused as refused:
+        return str(refused)
+    return None
+
+
+def clean_image_bytes(source, shown=None, max_pixels=MAX_PIXELS):
     """The picture at `source`, turned the right way up, with no metadata."""
-    with Image.open(source) as original:
+    with open_picture(source, shown or Path(source).name, max_pixels) as original:
         upright = ImageOps.exif_transpose(original)
         # A fresh image from the pixels alone carries no EXIF, XMP, ICC or comments.
         pixels = Image.frombytes(upright.mode, upright.size, upright.tobytes())
@@ -33,20 +92,35 @@ def clean_image_bytes(source):
     return buffer.getvalue(), pixels.size
 
 
-def publish_images(service, providers_dir, output_path):
+def output_names(files):
+    """A name for each picture in the service's folder, unique even when two
+    pictures in different folders share a name (the later ones get -2, -3)."""
+    used, names = set(), []
+    for file in files:
+        name = Path(file).name
+        stem, suffix = Path(name).stem, Path(name).suffix
+        count = 1
+        while name in used:
+            count += 1
+            name = f"{stem}-{count}{suffix}"
+        used.add(name)
+        names.append(name)
+    return names
+
+
+def publish_images(service, providers_dir, output_path, max_pixels=MAX_PIXELS):
     """Write `service`'s pictures beside its page and fill in `service.images`."""
     service.images = []
-    for picture in service.image_sources:
+    names = output_names(picture["file"] for picture in service.image_sources)
+    for picture, name in zip(service.image_sources, names):
         source = Path(providers_dir) / picture["file"]
-        name = Path(picture["file"]).name
         relative = f"{service.url}{name}"
         try:
-            data, (width, height) = clean_image_bytes(source)
-        except (OSError, ValueError) as error:
-            logger.warning("service_directory: %s: picture %s left out: %s", service.source_path, picture["file"], error)
+            data, (width, height) = clean_image_bytes(source, picture["file"], max_pixels)
+        except (PictureRefused, OSError, ValueError) as error:
+            logger.warning("service_directory: %s: picture left out: %s", service.source_path, error)
             continue
         target = Path(output_path) / Path(service.save_as).parent / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomic(target, data)
         service.images.append(SimpleNamespace(url=relative, alt=picture["alt"], width=width, height=height))

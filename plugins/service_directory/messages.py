@@ -7,7 +7,7 @@ sentence here, using the field's `x-write` hint where the schema gives one.
 
 import difflib
 
-from localoffer.written_yaml.problems import content_problem
+from localoffer.written_yaml.problems import content_problem, quoted
 from .schema import resolve
 
 
@@ -87,14 +87,16 @@ def _message(keyword, error, node, hint, value):
 
 
 def _unknown_key(key, known, path):
-    where = f"`{path[-1]}`" if path and isinstance(path[-1], str) else "the file"
+    where = quoted(path[-1]) if path and isinstance(path[-1], str) else "the file"
     suggestion = _closest(key, known)
     if suggestion:
-        return f"`{key}` is not a key of {where}; did you mean `{suggestion}`?"
-    return f"`{key}` is not a key of {where}; the keys here are: {', '.join(known)}"
+        return f"{quoted(key)} is not a key of {where}; did you mean `{suggestion}`?"
+    return f"{quoted(key)} is not a key of {where}; the keys here are: {', '.join(known)}"
 
 
 def _closest(word, choices):
+    if len(word) > 100:  # difflib's work grows with the length of the word; no key is that long
+        return None
     matches = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -115,12 +117,12 @@ def _lower_first(text):
 
 def _shown(value):
     if isinstance(value, str):
-        return f"`{value}`"
+        return quoted(value)
     if isinstance(value, bool):
         return "`yes`" if value else "`no`"
     if value is None:
         return "nothing"
-    return f"`{value}`" if not isinstance(value, (dict, list)) else _kind(value)
+    return quoted(value) if not isinstance(value, (dict, list)) else _kind(value)
 
 
 def _kind(value):
@@ -130,4 +132,4 @@ def _kind(value):
         return "a list"
     if value is None:
         return "nothing"
-    return f"the text `{value}`"
+    return f"the text {quoted(value)}"

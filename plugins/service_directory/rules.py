@@ -8,7 +8,7 @@ import datetime
 import re
 from pathlib import Path
 
-from localoffer.written_yaml.problems import ERROR, WARNING, content_problem
+from localoffer.written_yaml.problems import ERROR, WARNING, content_problem, quoted
 
 # Markdown from providers may not carry HTML: tags, comments or entities that hide tags.
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -19,6 +19,9 @@ MARKDOWN_FIELDS = [
     ("service", "how_to_complain"),
 ] + [("service", "send_support", part) for part in (
     "how_we_support", "staff_training", "involving_families", "measuring_progress", "moving_on")]
+
+
+CONTACT_FIELDS = [("contact", key) for key in ("phone", "textphone", "email", "website")] + [("organisation", "website")]
 
 
 def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date, stale_before=None):
@@ -33,7 +36,7 @@ def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date
 
     file_id = data.get("id")
     if isinstance(file_id, str) and file_id != file_stem:
-        report(("id",), f"`{file_id}` does not match the file name {file_stem}.yaml; write id: {file_stem} or rename the file to {file_id}.yaml")
+        report(("id",), f"{quoted(file_id)} does not match the file name {file_stem}.yaml; write id: {file_stem} or rename the file to {file_id[:80]}.yaml")
 
     ages = service.get("age_range")
     if isinstance(ages, dict) and _is_int(ages.get("min")) and _is_int(ages.get("max")) and ages["min"] > ages["max"]:
@@ -72,6 +75,12 @@ def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date
                 report(("last_reviewed",), f"`{reviewed}` is before {stale_before.isoformat()}, so families are told this may be out of date; "
                        "check every field with the service, then write the date you checked", WARNING)
 
+    # A line break would end up inside a mailto: or https: address.
+    for path in CONTACT_FIELDS:
+        text = _get(data, path)
+        if isinstance(text, str) and ("\n" in text or "\r" in text):
+            report(path, "is written over more than one line; write it on one line, after the colon")
+
     for index, image in enumerate(data.get("images") or []):
         if isinstance(image, dict) and isinstance(image.get("file"), str):
             problem = _image_problem(providers_dir, image["file"])
@@ -84,9 +93,9 @@ def _image_problem(providers_dir, relative):
     base = Path(providers_dir).resolve()
     target = (base / relative).resolve()
     if base not in target.parents:
-        return f"`{relative}` is outside providers/; put the picture in providers/images/ and write images/<name>"
+        return f"{quoted(relative)} is outside providers/; put the picture in providers/images/ and write images/<name>"
     if not target.is_file():
-        return f"`{relative}` is not in providers/; add the picture there or correct the file name"
+        return f"{quoted(relative)} is not in providers/; add the picture there or correct the file name"
     return None
 
 

@@ -18,6 +18,8 @@ DEFAULTS = {
     "SERVICES_CACHE": True,
     "SERVICES_STALE_AFTER_MONTHS": 12,
     "SERVICES_HIDE_AFTER_MONTHS": None,
+    "SERVICES_MAX_FILE_BYTES": 256 * 1024,
+    "SERVICES_MAX_PICTURE_PIXELS": 40_000_000,
     "SERVICE_URL": "services/{slug}/",
     "SERVICE_SAVE_AS": "services/{slug}/index.html",
     "SERVICES_INDEX_URL": "services/",
@@ -79,6 +81,11 @@ def check_settings(settings):
     if hide is not None and (not isinstance(hide, int) or isinstance(hide, bool) or hide <= stale):
         messages.append(f"SERVICES_HIDE_AFTER_MONTHS must be None or a whole number of months above SERVICES_STALE_AFTER_MONTHS ({stale}); got {hide!r}; no service is hidden")
         settings["SERVICES_HIDE_AFTER_MONTHS"] = None
+    for key in ("SERVICES_MAX_FILE_BYTES", "SERVICES_MAX_PICTURE_PIXELS"):
+        limit = settings[key]
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            messages.append(f"{key} must be a whole number above 0; got {limit!r}; {DEFAULTS[key]} is used")
+            settings[key] = DEFAULTS[key]
     for group in settings["SERVICES_AGE_GROUPS"]:
         if len(group) != 4 or not all(isinstance(age, int) for age in group[2:]) or group[2] > group[3]:
             messages.append(f"SERVICES_AGE_GROUPS entry {group!r} must be (id, label, youngest, oldest)")

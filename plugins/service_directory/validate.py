@@ -11,10 +11,14 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from .coerce import coerce
+from localoffer.cache_files import digest
+from localoffer.written_yaml.bounded import MAX_FILE_BYTES, read_bounded
 from localoffer.written_yaml.loader import load_file
-from .messages import problems_from_error
 from localoffer.written_yaml.problems import ERROR, content_problem
+
+from .coerce import coerce
+from .images import MAX_PIXELS, picture_problem
+from .messages import problems_from_error
 from .rules import check_rules
 from .schema import inline_refs, site_schema
 
@@ -40,7 +44,10 @@ class CheckedFile:
 class ProviderChecker:
     """Checks provider files for one council's vocabularies and build date."""
 
-    def __init__(self, categories, areas, build_date=None, display_root=None, stale_before=None):
+    def __init__(self, categories, areas, build_date=None, display_root=None, stale_before=None,
+                 max_file_bytes=MAX_FILE_BYTES, max_picture_pixels=MAX_PIXELS):
+        self.max_file_bytes = max_file_bytes
+        self.max_picture_pixels = max_picture_pixels
         self.schema = site_schema(categories, areas)
         self.validator = Draft202012Validator(inline_refs(self.schema))
         self.build_date = build_date or datetime.date.today()
@@ -60,7 +67,8 @@ class ProviderChecker:
     def check_file(self, path):
         path = Path(path)
         shown = self.display_path(path)
-        loaded, problems = load_file(path, shown, empty_hint="copy providers/_template.yaml and fill it in")
+        loaded, problems = load_file(path, shown, empty_hint="copy providers/_template.yaml and fill it in",
+                                     max_bytes=self.max_file_bytes)
         checked = CheckedFile(path, shown, problems=list(problems))
         if path.suffix != ".yaml":
             message = f"provider files end in .yaml; rename this file to {path.stem}.yaml"
@@ -70,12 +78,30 @@ class ProviderChecker:
         data = coerce(loaded.data, self.schema, self.schema)
         for error in sorted(self.validator.iter_errors(data), key=_error_order):
             checked.problems.extend(problems_from_error(error, loaded, shown, self.schema))
-        checked.problems.extend(
-            check_rules(data, loaded, shown, path.stem, path.parent, self.build_date, self.stale_before)
-        )
+        rule_problems = check_rules(data, loaded, shown, path.stem, path.parent, self.build_date, self.stale_before)
+        checked.problems.extend(rule_problems)
+        checked.problems.extend(self._picture_problems(data, loaded, shown, path.parent, rule_problems))
         checked.problems.sort(key=lambda problem: (problem.line, problem.where, problem.message))
         checked.data = data if isinstance(data, dict) else None
         return checked
+
+    def _picture_problems(self, data, loaded, shown, providers_dir, known):
+        """Open each picture the rules found in providers/, as the build will."""
+        reported = {problem.path for problem in known}
+        problems = []
+        images = data.get("images") if isinstance(data, dict) else None
+        for index, image in enumerate(images if isinstance(images, list) else []):
+            path = ("images", index, "file")
+            if isinstance(image, dict) and isinstance(image.get("file"), str) and path not in reported:
+                problem = picture_problem(Path(providers_dir) / image["file"], image["file"], self.max_picture_pixels)
+                if problem:
+                    problems.append(content_problem(shown, loaded.line_of(path), path, problem))
+        return problems
+
+    def file_digest(self, path):
+        """A digest of what `check_file` reads of `path` (never more than the limit)."""
+        data, refusal = read_bounded(path, self.max_file_bytes)
+        return digest(data if refusal is None else refusal)
 
     def check_folder(self, folder):
         return [self.check_file(path) for path in provider_files(folder)]

@@ -4,6 +4,12 @@ Plain YAML 1.1 loading turns `opens: 10:30` into 630, `phone: 01234567` into
 an octal number and `NO` into False. Providers write text, so every scalar is
 kept as the text they wrote; the schema decides later what it means. Each
 value remembers its line so that every problem can point at it.
+
+Files arrive by pull request from outside the council, so reading is bounded
+(see bounded.py): at most `max_bytes` are read, only from a regular file, and
+the parser's events are checked (no anchors or aliases, limited nesting, keys
+and list items) before any value is built. One hostile file is refused with
+one line; it cannot stop the build or fill the machine's memory.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +21,8 @@ try:  # libyaml composes ten times faster; the pure-Python parser is the fallbac
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-from .problems import PARSE, Problem
+from .bounded import MAX_FILE_BYTES, check_events, read_bounded
+from .problems import PARSE, Problem, quoted
 
 
 @dataclass
@@ -44,11 +51,15 @@ def load_text(text, display_path, empty_hint=""):
     if text.startswith("\ufeff"):  # a byte-order mark is tolerated
         text = text[1:]
     try:
+        refusal = check_events(yaml.parse(text, Loader=_Loader))
+        if refusal:
+            line, message = refusal
+            return None, [Problem(display_path, line, (), message, kind=PARSE)]
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         return None, [_parse_problem(error, text, display_path)]
     except yaml.YAMLError as error:  # errors without a position
-        return None, [Problem(display_path, 1, (), f"the file is not valid YAML: {error}", kind=PARSE)]
+        return None, [Problem(display_path, 1, (), f"the file is not valid YAML: {quoted(error)}", kind=PARSE)]
 
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
@@ -63,11 +74,14 @@ def load_text(text, display_path, empty_hint=""):
     return loaded, problems
 
 
-def load_file(path, display_path, empty_hint=""):
-    """Read `path` as UTF-8 and parse it; return (LoadedFile or None, [Problem])."""
+def load_file(path, display_path, empty_hint="", max_bytes=MAX_FILE_BYTES, size_setting="SERVICES_MAX_FILE_BYTES"):
+    """Read `path` as UTF-8 (at most `max_bytes`) and parse it; return (LoadedFile or None, [Problem]).
+    `size_setting` is the setting a message names for the limit."""
+    data, refusal = read_bounded(path, max_bytes, size_setting)
+    if refusal:
+        return None, [Problem(display_path, 1, (), refusal, kind=PARSE)]
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         message = f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
         return None, [Problem(display_path, 1, (), message, kind=PARSE)]
@@ -89,7 +103,7 @@ def _to_python(node, path, lines, problems, display_path):
             key_line = key_node.start_mark.line + 1
             if key in first_lines:
                 message = (
-                    f"`{key}` is written twice (first on line {first_lines[key]}); "
+                    f"{quoted(key)} is written twice (first on line {first_lines[key]}); "
                     "keep one and delete the other"
                 )
                 problems.append(Problem(display_path, key_line, path + (key,), message, kind=PARSE))
@@ -114,7 +128,7 @@ def _to_python(node, path, lines, problems, display_path):
 def _parse_problem(error, text, display_path):
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
-    what = error.problem or "the file is not valid YAML"
+    what = (error.problem or "the file is not valid YAML")[:200]
     written = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "\t" in written[: mark.column + 1 if mark else None]:
         hint = "indent with spaces, not tabs"

@@ -1,0 +1,79 @@
+"""The plugins' results as JSON, and back, checked on the way in.
+
+JSON has no tuples, paths or classes, and a provider may write any key (a
+key `__class__` included), so every value is written as a two-item list
+saying what it is: ["s", text], ["i", 3], ["l", [...]], ["t", [...]] for a
+tuple, ["d", [[key, value], ...]], ["p", "a/path"], ["o", "Class", {field:
+value}] for one of the dataclasses a cache may hold. Reading back builds only
+those: a class that is not in `kinds`, a field it does not have, or any other
+shape raises CacheMismatch, and the cache is ignored.
+"""
+
+import dataclasses
+from pathlib import Path, PurePosixPath
+
+
+class CacheMismatch(ValueError):
+    """The file is not something this code wrote."""
+
+
+def to_data(value):
+    if value is None or isinstance(value, bool):
+        return ["b", value]
+    if isinstance(value, str):
+        return ["s", value]
+    if isinstance(value, int):
+        return ["i", value]
+    if isinstance(value, float):
+        return ["f", value]
+    if isinstance(value, list):
+        return ["l", [to_data(item) for item in value]]
+    if isinstance(value, tuple):
+        return ["t", [to_data(item) for item in value]]
+    if isinstance(value, dict):
+        return ["d", [[to_data(key), to_data(item)] for key, item in value.items()]]
+    if isinstance(value, Path):
+        return ["p", value.as_posix()]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: to_data(getattr(value, field.name)) for field in dataclasses.fields(value) if field.init}
+        return ["o", type(value).__name__, fields]
+    raise TypeError(f"a cache cannot keep {type(value).__name__}")
+
+
+def from_data(data, kinds):
+    """The value `data` stands for; `kinds` maps class names to the dataclasses allowed."""
+    if not isinstance(data, list) or not data or not isinstance(data[0], str):
+        raise CacheMismatch("not a tagged value")
+    tag = data[0]
+    if tag == "o":
+        if len(data) != 3 or data[1] not in kinds or not isinstance(data[2], dict):
+            raise CacheMismatch("an object of an unknown kind")
+        kind = kinds[data[1]]
+        names = {field.name for field in dataclasses.fields(kind) if field.init}
+        if set(data[2]) != names:
+            raise CacheMismatch(f"{kind.__name__} with other fields")
+        return kind(**{name: from_data(item, kinds) for name, item in data[2].items()})
+    if len(data) != 2:
+        raise CacheMismatch("a value of the wrong shape")
+    value = data[1]
+    if tag == "b" and (value is None or isinstance(value, bool)):
+        return value
+    if (tag == "s" and isinstance(value, str)) or (tag == "i" and type(value) is int) or (
+            tag == "f" and isinstance(value, (int, float))):
+        return float(value) if tag == "f" else value
+    if tag in ("l", "t") and isinstance(value, list):
+        items = [from_data(item, kinds) for item in value]
+        return items if tag == "l" else tuple(items)
+    if tag == "d" and isinstance(value, list):
+        result = {}
+        for pair in value:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise CacheMismatch("a dictionary entry of the wrong shape")
+            key = from_data(pair[0], kinds)
+            if not isinstance(key, (str, int, float, bool, tuple)) and key is not None:
+                raise CacheMismatch("a dictionary key that cannot be one")
+            result[key] = from_data(pair[1], kinds)
+        return result
+    if tag == "p" and isinstance(value, str):
+        return Path(PurePosixPath(value))
+    raise CacheMismatch(f"an unknown tag {tag[:10]!r}")

@@ -1,0 +1,96 @@
+"""What is left on disk cannot change the site: a cache file from elsewhere is
+data that is checked (never code), two builds into one output give one
+consistent site, and a build killed half-way is repaired by the next."""
+
+import json
+import pickle
+import time
+
+from tests.hostile.conftest import bounded_build, good_providers, snapshot, start_build
+
+
+class RunsCode:
+    """Unpickling this would run `touch <marker>`."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_cache_committed_in_a_pull_request_is_never_run_and_changes_nothing(tmp_path):
+    providers = good_providers(tmp_path / "providers")
+    clean = tmp_path / "clean" / "output"
+    assert bounded_build(providers, clean).returncode == 0
+
+    cache = tmp_path / "site" / "cache"
+    cache.mkdir(parents=True)
+    marker = tmp_path / "code-ran"
+    for name in ("service_directory", "search_index", "easy_read"):
+        (cache / f"{name}.pickle").write_bytes(pickle.dumps(RunsCode(marker)))
+    # JSON of the right outline with things this code never writes: a class it does not keep,
+    # a format from the future, and a page claimed as written.
+    (cache / "service_directory.json").write_text(json.dumps(
+        {"format": 2, "fingerprint": "x", "checked": ["o", "Popen", {"args": ["s", "touch " + str(marker)]}]}))
+    (cache / "easy_read.json").write_text(json.dumps(["d", [[["s", "format"], ["i", 3]], [["s", "models"], ["o", "os.system", {}]]]]))
+    (cache / "search_index.json").write_text("[" * 100_000)
+    (cache / "service_directory-pages.json").write_text(json.dumps(
+        ["d", [[["s", "format"], ["i", 99]], [["s", "pages"], ["d", [[["s", "services/highcombe-youth-club/index.html"], ["s", "x"]]]]]]]))
+    output = tmp_path / "site" / "output"
+    result = bounded_build(providers, output)
+    assert result.returncode == 0, result.stdout
+    assert not marker.exists()
+    assert snapshot(output) == snapshot(clean)
+    # The build wrote its own caches, as data, beside the files it ignored.
+    assert json.loads((cache / "service_directory.json").read_text())[0] == "d"
+
+
+def test_two_publish_builds_into_one_output_give_the_site_of_one(tmp_path):
+    providers = good_providers(tmp_path / "providers")
+    output = tmp_path / "site" / "output"
+    first = start_build(providers, output, "publishconf.py", CACHE_PATH=str(tmp_path / "cache-1"))
+    second = start_build(providers, output, "publishconf.py", CACHE_PATH=str(tmp_path / "cache-2"))
+    logs = [build.communicate(timeout=300)[0] for build in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], logs
+    assert not any("FileExistsError" in log or "Traceback" in log for log in logs)
+    # One waited for the other (Pelican's copying of the theme races otherwise, and
+    # DELETE_OUTPUT_DIRECTORY deletes what the other build is writing).
+    waited = [log for log in logs if f"safe_build: another build is writing into {output}; waiting for it to finish" in log]
+    assert len(waited) == 1
+    clean = tmp_path / "clean" / "output"
+    assert bounded_build(providers, clean, "publishconf.py", CACHE_PATH=str(tmp_path / "cache-3")).returncode == 0
+    assert snapshot(output) == snapshot(clean)
+    assert "Content-Security-Policy" in (output / "_headers").read_text()
+
+
+def test_a_build_killed_after_writing_a_page_is_repaired_by_the_next(tmp_path):
+    providers = good_providers(tmp_path / "providers")
+    club = providers / "highcombe-youth-club.yaml"
+    version_a = club.read_text()
+    version_b = version_a.replace("Games, music, cooking and trips", "KILLED-BUILD-TEXT games")
+    output = tmp_path / "site" / "output"
+    assert bounded_build(providers, output).returncode == 0
+
+    # Version B, killed with SIGKILL as soon as its service page is on disk.
+    club.write_text(version_b)
+    page = output / "services" / "highcombe-youth-club" / "index.html"
+    build = start_build(providers, output)
+    deadline = time.monotonic() + 300
+    while b"KILLED-BUILD-TEXT" not in (page.read_bytes() if page.is_file() else b""):
+        assert build.poll() is None, "the build ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    build.kill()
+    log = build.communicate()[0]
+    assert build.returncode == -9 and "Done:" not in log
+
+    # Back to version A: the next build must write the page again, as a clean build does.
+    club.write_text(version_a)
+    assert bounded_build(providers, output).returncode == 0
+    clean = tmp_path / "clean" / "output"
+    assert bounded_build(providers, clean).returncode == 0
+    assert b"KILLED-BUILD-TEXT" not in page.read_bytes()
+    assert snapshot(output) == snapshot(clean)
