@@ -10,10 +10,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from localoffer.cache_files import digest, folder_digest, load_pickle, save_pickle, settings_digest
+from localoffer.cache_files import digest, folder_digest, load_json, save_json, settings_digest
 
 logger = logging.getLogger(__name__)
-FILE_NAME = "open_data.pickle"
+FILE_NAME = "open_data.json"
 
 
 @dataclass
@@ -21,7 +21,7 @@ class ServiceEntry:
     """What the feed and the CSV file need of one service."""
     uuid: str
     sort_key: tuple
-    document: bytes  # the fully nested service, as written
+    document: str  # the fully nested service, as written (JSON text)
     summary: dict  # its one-to-one fields, for the page of services
     csv_row: list
 
@@ -34,7 +34,8 @@ class FeedCache:
     def __init__(self, cache_path, fingerprint, enabled=True):
         self.path = Path(cache_path) / FILE_NAME
         self.fingerprint, self.enabled = fingerprint, enabled
-        saved = load_pickle(self.path) if enabled else None
+        # Data, never code: only ServiceEntry may come back, checked field by field (cache_files/data.py).
+        saved = load_json(self.path, {"ServiceEntry": ServiceEntry}) if enabled else None
         valid = isinstance(saved, dict) and saved.get("fingerprint") == fingerprint
         self.entries = saved["entries"] if valid else {}
         self.kept = {}
@@ -54,6 +55,6 @@ class FeedCache:
         if not self.enabled:
             return
         try:
-            save_pickle(self.path, {"fingerprint": self.fingerprint, "entries": self.kept})
+            save_json(self.path, {"fingerprint": self.fingerprint, "entries": self.kept})
         except OSError as error:
             logger.warning("open_data: could not save the cache %s: %s", self.path, error.strerror)

@@ -19,7 +19,7 @@ OPENAPI = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 def service_entry(data, service, site, csv_row):
     """One service's part of the open data, made once and cached by its provider file."""
     document = oruk_service(data, service, site)
-    return ServiceEntry(document["id"], (document["name"].casefold(), document["id"]), document_bytes(document),
+    return ServiceEntry(document["id"], (document["name"].casefold(), document["id"]), document_bytes(document).decode("utf-8"),
                         oruk_service_summary(document), csv_row)
 
 
@@ -33,7 +33,7 @@ def feed_files(entries, site, root="open-referral"):
         "openapi_url": f"{site.base}/{root}/openapi.json",
     })}
     for entry in entries:
-        files[f"{root}/services/{entry.uuid}/index.json"] = entry.document
+        files[f"{root}/services/{entry.uuid}/index.json"] = entry.document.encode("utf-8")
     files[f"{root}/services/index.json"] = document_bytes(page([entry.summary for entry in entries]))
 
     taxonomies = list(site.taxonomies.values())

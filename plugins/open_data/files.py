@@ -8,6 +8,8 @@ the document of a service that has since been removed, are deleted.
 import os
 from pathlib import Path
 
+from localoffer.cache_files import write_atomic
+
 
 def write_folder(output, folder, files):
     """`files`: {path relative to `output`: bytes}, every path inside `folder`."""
@@ -31,5 +33,6 @@ def write_if_changed(path, data):
         if path.read_bytes() == data:
             return
     except OSError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+        pass
+    # Whole or not at all, as every output file (cache_files.write_atomic).
+    write_atomic(path, data)
