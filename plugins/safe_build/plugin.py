@@ -9,7 +9,7 @@ from localoffer.written_yaml.plain_log import make_log_plain
 
 from . import build_lock
 from .atomic_writer import AtomicWriter
-from .policy import headers_file
+from .policy import headers_file, meta_policy
 from .settings import apply_defaults
 
 
@@ -26,11 +26,17 @@ def finish(pelican):
     build_lock.release(pelican.settings["OUTPUT_PATH"])
 
 
+def add_meta_policy(generator):
+    # base.html's meta tag; the headers (`_headers`, the local server) carry the whole policy.
+    generator.env.globals["content_security_policy_meta"] = meta_policy(generator.settings["CONTENT_SECURITY_POLICY"])
+
+
 def get_writer(pelican):
     return AtomicWriter
 
 
 def register():
     signals.initialized.connect(start)
+    signals.generator_init.connect(add_meta_policy)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(finish)

@@ -11,10 +11,19 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+# Directives a browser ignores in a <meta> tag, and complains about on every page
+# ("... is ignored when delivered via a <meta> element"): headers only.
+HEADER_ONLY_DIRECTIVES = ("frame-ancestors", "report-uri", "sandbox")
 OTHER_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
+
+
+def meta_policy(policy=CONTENT_SECURITY_POLICY):
+    """The policy for base.html's meta tag: every directive a meta tag can carry."""
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+    return "; ".join(part for part in directives if part.split()[0] not in HEADER_ONLY_DIRECTIVES)
 
 
 def headers(policy=CONTENT_SECURITY_POLICY):

@@ -94,3 +94,11 @@ def test_a_build_killed_after_writing_a_page_is_repaired_by_the_next(tmp_path):
     assert bounded_build(providers, clean).returncode == 0
     assert b"KILLED-BUILD-TEXT" not in page.read_bytes()
     assert snapshot(output) == snapshot(clean)
+
+
+def test_the_meta_tag_carries_every_directive_a_meta_tag_can():
+    from localoffer.safe_build.policy import CONTENT_SECURITY_POLICY, meta_policy
+
+    assert meta_policy(CONTENT_SECURITY_POLICY) == (
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+    assert meta_policy("default-src 'self'; sandbox; report-uri /csp; frame-ancestors 'none'") == "default-src 'self'"
