@@ -25,12 +25,13 @@ PLUGINS = [
     "localoffer.theme_assets",
     "localoffer.feedback_link",
     "localoffer.service_directory",
+    # Before open_data: its `finalized` removes stale pages before sitemap.xml lists the output's pages.
+    "localoffer.removed_pages",
     "localoffer.open_data",
     "localoffer.easy_read",
     "localoffer.search_index",
     "localoffer.coproduction",
     "localoffer.editorial",
-    "localoffer.removed_pages",
     "localoffer.site_navigation",
     "localoffer.safe_build",
 ]
