@@ -78,6 +78,18 @@ def write_atomic(path, data):
         raise
 
 
+def write_if_changed(path, data):
+    """Write `data` (bytes) to `path` atomically unless the file already holds those bytes, so a
+    rebuild rewrites only what changed (and a static host sees only those files change)."""
+    path = Path(path)
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)
+
+
 def load_json(path, kinds=None, consume=False):
     """What an earlier build saved at `path`, as data, or None when there is
     nothing usable (no file, a damaged one, one of another shape, or one

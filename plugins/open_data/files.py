@@ -8,7 +8,7 @@ the document of a service that has since been removed, are deleted.
 import os
 from pathlib import Path
 
-from localoffer.cache_files import write_atomic
+from localoffer.cache_files import write_if_changed
 
 
 def write_folder(output, folder, files):
@@ -25,14 +25,3 @@ def write_folder(output, folder, files):
                 os.unlink(path)
         if directory != str(root) and not os.listdir(directory):
             os.rmdir(directory)
-
-
-def write_if_changed(path, data):
-    path = Path(path)
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    # Whole or not at all, as every output file (cache_files.write_atomic).
-    write_atomic(path, data)

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from localoffer.cache_files import write_if_changed
+
 from .cache import FeedCache, fingerprint
 from .csv_export import csv_row, services_csv
 from .feed import feed_files, service_entry
-from .files import write_folder, write_if_changed
+from .files import write_folder
 from .oruk_mapping import Site
 from .settings import base_url, publisher
 from .taxonomy import site_taxonomies

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from .files import write_if_changed
+from localoffer.cache_files import write_if_changed
+
 from .generator import BUILD_NOTES, OpenDataGenerator
 from .json_ld import JsonLdGlobal
 from .settings import apply_defaults, base_url

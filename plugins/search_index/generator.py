@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import write_atomic
+from localoffer.cache_files import write_if_changed
 
 from .cache import CountsCache, fingerprint
 from .documents import searchable_services
@@ -79,14 +79,7 @@ class SearchGenerator(Generator):
         folder = Path(self.output_path) / self.settings["SEARCH_DATA_PATH"]
         # The manifest goes last: a browser that reads it finds every file it names.
         for path in sorted(files, key=lambda path: (path == MANIFEST, path)):
-            target = folder / path
-            data = files[path].encode("utf-8")
-            try:
-                if target.read_bytes() == data:
-                    continue
-            except OSError:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
+            write_if_changed(folder / path, files[path].encode("utf-8"))
         wanted = {folder / path for path in files}
         for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
             if path.is_dir() and not path.is_symlink():
