@@ -119,21 +119,19 @@ def test_the_editorial_report_names_the_file_line_and_field_of_each_finding(tmp_
             "something else on this page \\(service\\.categories\\[0\\]\\)") in summary
 
 
-def test_a_findings_line_is_the_line_of_its_field_as_the_loader_read_it(tmp_path):
-    from localoffer.easy_read.field_lines import FieldLines, field_path
+def test_a_findings_line_is_the_line_of_its_field_as_the_loader_read_it():
+    from localoffer.service_directory.loader import field_lines
+    from localoffer.service_directory.model import line_of
+    from localoffer.written_yaml.loader import load_text
 
-    assert field_path("easy_read.points[2].text") == ("easy_read", "points", 2, "text")
-    assert field_path("service.categories[1]") == ("service", "categories", 1)
-    provider = tmp_path / "x.yaml"
-    provider.write_text(
+    loaded, _ = load_text(
         "id: x\nservice:\n  categories: [health, education]\n  opening_times:\n    - days: [monday]\n"
         "      notes: Term time\neasy_read:\n  points:\n    - text: One.\n      picture: talk\n    - text: Two.\n",
-        encoding="utf-8",
+        "providers/x.yaml",
     )
-    lines = FieldLines(provider, "providers/x.yaml")
-    assert lines.line("service.opening_times[0].notes") == 6
-    assert lines.line("easy_read.points[1].text") == 11
-    assert lines.line("easy_read.points[1].picture") == 11  # not written: its point's line
-    assert lines.line("service.categories[1]") == 3
-    assert lines.line("page") is None
-    assert lines.line("accessibility.step_free_access") is None  # no such section in the file
+    lines = field_lines(loaded.lines)
+    assert line_of(lines, "service.opening_times[0].notes") == 6
+    assert line_of(lines, "easy_read.points[1].text") == 11
+    assert line_of(lines, "easy_read.points[1].picture") == 11  # not written: its point's line
+    assert line_of(lines, "service.categories[1]") == 3
+    assert line_of(lines, "accessibility.step_free_access") is None  # no such section in the file

@@ -57,7 +57,7 @@ class PageBuilder:
 
     def __init__(self, checker, file, url, lines=None):
         self.checker = checker
-        # Finds the line of a field (FieldLines), only when there is a finding to report.
+        # `lines(where)`: the line of a field, from the service's record (or None).
         self.lines = lines
         self.glossary = checker.glossary
         self.file = file
@@ -68,7 +68,7 @@ class PageBuilder:
 
     def add_findings(self, problems, where, line=None):
         if problems and line is None and self.lines is not None:
-            line = self.lines.line(where)
+            line = self.lines(where)
         self.findings += [Finding(self.file, line, rule, message, where, self.url) for rule, message in problems]
 
     def text(self, written, where, line=None, shown=None):

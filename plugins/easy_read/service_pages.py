@@ -19,10 +19,10 @@ there and to ask about it.
 
 import re
 
+from localoffer.service_directory.model import EasyRead
 from localoffer.service_directory.words import REFERRAL_LABELS
 
 from . import money, words
-from .field_lines import FieldLines
 from .ideas import FEATURE_IDEAS, NEGATIVE, POSITIVE, picture_of
 from .page_model import EasyReadPage, PageBuilder, Point, Section
 
@@ -38,14 +38,14 @@ def easy_read_address(service_url):
 
 def build_service_page(service, checker, display_path, category_words, place="the area", money_categories=()):
     url, save_as = easy_read_address(service.url)
-    builder = PageBuilder(checker, display_path, url, FieldLines(service.source_path, display_path))
+    builder = PageBuilder(checker, display_path, url, _field_line(service.record))
     page = EasyReadPage(title=service.name, url=url, save_as=save_as, standard_url=service.url, source=display_path)
     say = _Sayer(builder, page)
-    provider = service.easy_read or {}
+    provider = service.easy_read or EasyRead()
 
     what = _category_points(say, service, category_words)
-    if provider.get("summary"):
-        page.summary = builder.text(provider["summary"], "easy_read.summary")
+    if provider.summary:
+        page.summary = builder.text(provider.summary, "easy_read.summary")
     else:
         fallback = what[0].text if what else ""
 
@@ -60,8 +60,8 @@ def build_service_page(service, checker, display_path, category_words, place="th
         page.notices.append(say("The service last checked this page over a year ago.", "not_checked", "last_reviewed"))
         page.notices.append(say("Ask them if it is still right before you go.", "ask", "last_reviewed"))
 
-    if provider.get("points"):
-        what = [_provider_point(builder, item, index) for index, item in enumerate(provider["points"])]
+    if provider.points:
+        what = [_provider_point(builder, item, index) for index, item in enumerate(provider.points)]
     gives_money = money.gives_money(service, money_categories)  # the field that shows it, or None
     sections = [
         ("who", _who(say, service, place)),
@@ -76,11 +76,19 @@ def build_service_page(service, checker, display_path, category_words, place="th
     generated = {point.text.casefold() for key, points in sections if key != "what" for point in points if point}
     for key, points in sections:
         points = [point for point in points if point is not None]
-        if key == "what" and provider.get("points"):
+        if key == "what" and provider.points:
             points = [point for point in points if point.text.casefold() not in generated]
         if points:
             page.sections.append(Section(words.HEADINGS[key], points))
     return builder.finish_page(page)
+
+
+def _field_line(record):
+    """The line of a field named as a finding names it (`easy_read.points[2].text`),
+    from the lines the record keeps; None for a part of the page that is not a field."""
+    def line(where):
+        return None if where in ("page", "summary") else record.line_of(where)
+    return line
 
 
 class _Sayer:
@@ -146,8 +154,8 @@ def _category_points(say, service, category_words):
 
 def _provider_point(builder, item, index):
     where = f"easy_read.points[{index}]"
-    text = builder.text(item.get("text") or "", f"{where}.text")
-    return Point(text=text, picture=builder.picture(item.get("picture"), f"{where}.picture"), where=f"{where}.text")
+    text = builder.text(item.text, f"{where}.text")
+    return Point(text=text, picture=builder.picture(item.picture, f"{where}.picture"), where=f"{where}.text")
 
 
 def _who(say, service, place):

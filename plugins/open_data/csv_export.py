@@ -9,7 +9,7 @@ leading apostrophe, as OWASP advises for CSV files.
 import csv
 import io
 
-from localoffer.service_directory.words import ACCESSIBILITY_FEATURES, days_text
+from localoffer.service_directory.words import ACCESSIBILITY_FEATURES
 
 from . import ids
 
@@ -31,31 +31,28 @@ def services_csv(rows):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def csv_row(data, service, base):
+def csv_row(service, base):
     """One service's cells, formulas defused."""
-    return [_cell(value) for value in _values(data, service, base)]
+    return [_cell(value) for value in _values(service, base)]
 
 
-def _values(data, service, base):
-    fields, contact, organisation = data["service"], data["contact"], data["organisation"]
-    features = data.get("accessibility") or {}
-    places = [f"{place.name}, {', '.join(place.address)}, {place.postcode}" for place in service.locations]
-    times = [
-        f"{days_text(t['days'])} {t['opens']} to {t['closes']}" + (f" ({t['notes']})" if t.get("notes") else "")
-        for t in fields.get("opening_times") or []
-    ]
+def _values(service, base):
+    record = service.record
+    fields, contact, organisation, features = record.service, record.contact, record.organisation, record.accessibility
+    places = [f"{place.name}, {', '.join(place.address)}, {place.postcode}" for place in record.locations]
+    times = [f"{t.days_text} {t.opens} to {t.closes}" + (f" ({t.notes})" if t.notes else "") for t in fields.opening_times]
     return [
-        ids.service_uuid(base, data["id"]), data["id"], fields["name"], data.get("status", "published"),
-        organisation["name"], organisation.get("website"), organisation.get("charity_number"),
-        fields["summary"], _labels(service.categories), "all" if service.all_needs else _labels(service.needs),
-        fields["age_range"]["min"], fields["age_range"]["max"],
+        ids.service_uuid(base, record.id), record.id, fields.name, record.status,
+        organisation.name, organisation.website, organisation.charity_number,
+        fields.summary, _labels(service.categories), "all" if service.all_needs else _labels(service.needs),
+        fields.age_range.min, fields.age_range.max,
         "all" if service.all_areas else _labels(service.areas),
-        "yes" if fields["cost"]["free"] else "no", fields["cost"].get("details"),
-        "; ".join(fields["how_to_access"]["referral"]),
-        contact.get("phone"), contact.get("textphone"), contact.get("email"), contact.get("website"),
-        " | ".join(places), "; ".join(times), "; ".join(fields.get("languages") or []),
-        *[features.get(key, "unknown") for key in ACCESSIBILITY_FEATURES], features.get("details"),
-        data["last_reviewed"], f"{base}/{service.url}",
+        "yes" if fields.cost.free else "no", fields.cost.details,
+        "; ".join(fields.how_to_access.referral),
+        contact.phone, contact.textphone, contact.email, contact.website,
+        " | ".join(places), "; ".join(times), "; ".join(fields.languages),
+        *[getattr(features, key) for key in ACCESSIBILITY_FEATURES], features.details,
+        record.last_reviewed.isoformat(), f"{base}/{service.url}",
     ]
 
 

@@ -16,9 +16,9 @@ PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
 OPENAPI = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 
 
-def service_entry(data, service, site, csv_row):
+def service_entry(service, site, csv_row):
     """One service's part of the open data, made once and cached by its provider file."""
-    document = oruk_service(data, service, site)
+    document = oruk_service(service, site)
     return ServiceEntry(document["id"], (document["name"].casefold(), document["id"]), document_bytes(document).decode("utf-8"),
                         oruk_service_summary(document), csv_row)
 

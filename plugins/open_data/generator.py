@@ -2,9 +2,9 @@
 the CSV file and the /open-data/ page.
 
 It runs after service_directory (PLUGINS lists it later) and reads what that
-plugin left in the context: `service_pages` (every service with a page) and
-`provider_files` (what each provider wrote). Drafts never appear; closed
-services do, with their status.
+plugin left in the context: `service_pages` (every service with a page; its
+`.record` is what the provider wrote). Drafts never appear; closed services
+do, with their status.
 """
 
 import logging
@@ -38,13 +38,11 @@ class OpenDataGenerator(Generator):
             logger.error("open_data: no services in the context; is service_directory in PLUGINS before open_data?")
             return
         base = base_url(settings)
-        data_by_path = {str(checked.path): checked.data for checked in context.get("provider_files", [])}
         services = context["service_pages"]
-        published = [(data_by_path[s.source_path], s) for s in services
-                     if s.status != "draft" and s.source_path in data_by_path]
+        published = [s for s in services if s.status != "draft"]
         BUILD_NOTES[str(Path(self.output_path).resolve())] = {
             "not_public": [s.url for s in services if s.status == "draft"],
-            "lastmod": {s.url: data_by_path[s.source_path]["last_reviewed"] for s in services if s.source_path in data_by_path},
+            "lastmod": {s.url: s.record.last_reviewed.isoformat() for s in services},
             "base": base,
         }
 
@@ -53,9 +51,9 @@ class OpenDataGenerator(Generator):
         root = settings["OPEN_REFERRAL_PATH"].strip("/")
         cache = FeedCache(settings["CACHE_PATH"], fingerprint(settings), bool(settings["OPEN_DATA_CACHE"]))
         entries = [
-            cache.entry(service.source_sha, lambda data=data, service=service: service_entry(
-                data, service, site, csv_row(data, service, base)))
-            for data, service in published
+            cache.entry(service.source_sha, lambda service=service: service_entry(
+                service, site, csv_row(service, base)))
+            for service in published
         ]
         cache.save()
         logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
@@ -69,7 +67,7 @@ class OpenDataGenerator(Generator):
             relative_urls=settings["RELATIVE_URLS"], url=url, page_path=url, page_title="Open data",
             open_data={
                 "count": len(published),
-                "closed": sum(1 for _, service in published if service.closed),
+                "closed": sum(1 for service in published if service.closed),
                 "publisher": publisher(settings),
                 "licence_name": settings["OPEN_DATA_LICENCE_NAME"],
                 "licence_url": settings["OPEN_DATA_LICENCE_URL"],

@@ -19,40 +19,41 @@ DAY_NAMES = {day: f"https://schema.org/{day.capitalize()}" for day in DAYS}
 ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
-def service_json_ld(data, service, settings):
+def service_json_ld(service, settings):
     """The schema.org description of one service, as a dict."""
     base = base_url(settings)
-    fields, contact = data["service"], data["contact"]
+    record = service.record
+    fields, contact, organisation = record.service, record.contact, record.organisation
     council = settings.get("COUNCIL_NAME")
-    hours = [opening_hours(times) for times in fields.get("opening_times") or []]
-    provider = {"@type": "Organization", "name": data["organisation"]["name"]}
-    if data["organisation"].get("website"):
-        provider["url"] = data["organisation"]["website"]
+    hours = [opening_hours(times) for times in fields.opening_times]
+    provider = {"@type": "Organization", "name": organisation.name}
+    if organisation.website:
+        provider["url"] = organisation.website
     point = {"@type": "ContactPoint", "contactType": "enquiries"}
     for key, name in (("phone", "telephone"), ("email", "email"), ("website", "url")):
-        if contact.get(key):
-            point[name] = contact[key].strip()
+        if getattr(contact, key):
+            point[name] = getattr(contact, key).strip()
     if hours:
         point["hoursAvailable"] = hours
     provider["contactPoint"] = point
     document = {
         "@context": "https://schema.org",
         # A service the council itself runs is a government service.
-        "@type": "GovernmentService" if council and data["organisation"]["name"] == council else "Service",
-        "name": fields["name"],
-        "description": fields["summary"],
+        "@type": "GovernmentService" if council and organisation.name == council else "Service",
+        "name": fields.name,
+        "description": fields.summary,
         "url": f"{base}/{service.url}",
         "provider": provider,
-        "audience": {"@type": "PeopleAudience", "suggestedMinAge": fields["age_range"]["min"],
-                     "suggestedMaxAge": fields["age_range"]["max"]},
+        "audience": {"@type": "PeopleAudience", "suggestedMinAge": fields.age_range.min,
+                     "suggestedMaxAge": fields.age_range.max},
         "areaServed": [{"@type": "AdministrativeArea", "name": term.label} for term in service.areas],
         "category": [term.label for term in service.categories],
     }
-    if fields.get("languages"):
-        document["availableLanguage"] = list(fields["languages"])
-    if fields["cost"]["free"]:
+    if fields.languages:
+        document["availableLanguage"] = list(fields.languages)
+    if fields.cost.free:
         document["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "GBP"}
-    places = [place_json_ld(place, hours) for place in service.locations]
+    places = [place_json_ld(place, hours) for place in record.locations]
     if places:
         document["availableChannel"] = [{"@type": "ServiceChannel", "serviceLocation": place} for place in places]
     return document
@@ -75,9 +76,9 @@ def place_json_ld(place, hours):
 def opening_hours(times):
     return {
         "@type": "OpeningHoursSpecification",
-        "dayOfWeek": [DAY_NAMES[day] for day in sorted(set(times["days"]), key=DAYS.index)],
-        "opens": times["opens"],
-        "closes": times["closes"],
+        "dayOfWeek": [DAY_NAMES[day] for day in sorted(set(times.days), key=DAYS.index)],
+        "opens": times.opens,
+        "closes": times.closes,
     }
 
 
@@ -90,15 +91,10 @@ def script_json(document):
 
 
 class JsonLdGlobal:
-    """The Jinja global `service_json_ld(service)`: finds the service's provider file in
-    the context that service_directory left, once, then renders its JSON-LD."""
+    """The Jinja global `service_json_ld(service)`: the service's JSON-LD, from its record."""
 
     def __init__(self, context, settings):
         self.context, self.settings = context, settings
-        self._data = None
 
     def __call__(self, service):
-        if self._data is None:
-            self._data = {str(checked.path): checked.data for checked in self.context.get("provider_files", [])}
-        data = self._data.get(service.source_path)
-        return script_json(service_json_ld(data, service, self.settings)) if data else Markup("")
+        return script_json(service_json_ld(service, self.settings))

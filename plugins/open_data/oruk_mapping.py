@@ -1,14 +1,15 @@
 """One service, as the Open Referral UK profile 3.0 describes a fully nested service.
 
-One function per Open Referral object, each taking the checked provider file's
-data (`data`, what the provider wrote), the site's `Service` (for its address
-and labels) where it needs it, and the `Site` (the base address and the
-taxonomies). What the profile has no field for is an attribute: see README.md.
+One function per Open Referral object, each taking the site's `Service` (its
+`.record` is what the provider wrote, as the model in
+service_directory/model.py; the service adds its address and labels) and the
+`Site` (the base address and the taxonomies). What the profile has no field
+for is an attribute: see README.md.
 """
 
 from dataclasses import dataclass, field
 
-from localoffer.service_directory.words import ACCESSIBILITY_FEATURES, DAYS, SEND_SUPPORT_HEADINGS, days_text
+from localoffer.service_directory.words import ACCESSIBILITY_FEATURES, DAYS, SEND_SUPPORT_HEADINGS
 
 from . import ids
 from .languages import language_code
@@ -36,37 +37,38 @@ class Site:
         return self._terms[key]
 
 
-def oruk_service(data, service, site):
-    sid = data["id"]
-    fields = data["service"]
+def oruk_service(service, site):
+    record = service.record
+    sid, fields = record.id, record.service
+    reviewed = record.last_reviewed.isoformat()
     service_uuid = ids.service_uuid(site.base, sid)
     document = {
         "id": service_uuid,
-        "organization_id": ids.organisation_uuid(site.base, data["organisation"]["name"]),
-        "name": fields["name"],
-        "description": fields["description"].strip(),
-        "status": STATUS[data.get("status", "published")],
-        "minimum_age": fields["age_range"]["min"],
-        "maximum_age": fields["age_range"]["max"],
-        "assured_date": data["last_reviewed"],
+        "organization_id": ids.organisation_uuid(site.base, record.organisation.name),
+        "name": fields.name,
+        "description": fields.description.strip(),
+        "status": STATUS[record.status],
+        "minimum_age": fields.age_range.min,
+        "maximum_age": fields.age_range.max,
+        "assured_date": reviewed,
         # Provider files carry no time of change; the day they were checked is the honest nearest.
-        "last_modified": f"{data['last_reviewed']}T00:00:00.000Z",
-        "organization": oruk_organization(data["organisation"], site),
-        "schedules": [oruk_schedule(times, index, sid, site) for index, times in enumerate(fields.get("opening_times") or [])],
+        "last_modified": f"{reviewed}T00:00:00.000Z",
+        "organization": oruk_organization(record.organisation, site),
+        "schedules": [oruk_schedule(times, index, sid, site) for index, times in enumerate(fields.opening_times)],
         "service_areas": [oruk_service_area(term, sid, site) for term in service.areas],
-        "service_at_locations": [oruk_service_at_location(data, service, index, site) for index in range(len(service.locations))],
-        "languages": [oruk_language(name, index, sid, site) for index, name in enumerate(fields.get("languages") or [])],
+        "service_at_locations": [oruk_service_at_location(record, index, site) for index in range(len(record.locations))],
+        "languages": [oruk_language(name, index, sid, site) for index, name in enumerate(fields.languages)],
         "funding": [],
-        "cost_options": [oruk_cost_option(fields["cost"], sid, site)],
-        "contacts": oruk_contacts(data["contact"], fields["name"], sid, site),
-        "attributes": oruk_attributes(data, service, site),
+        "cost_options": [oruk_cost_option(fields.cost, sid, site)],
+        "contacts": oruk_contacts(record.contact, fields.name, sid, site),
+        "attributes": oruk_attributes(service, site),
     }
-    contact = data["contact"]
-    if contact.get("website"):
-        document["url"] = contact["website"]
-    if contact.get("email"):
-        document["email"] = contact["email"]
-    if data.get("status") == "closed":
+    contact = record.contact
+    if contact.website:
+        document["url"] = contact.website
+    if contact.email:
+        document["email"] = contact.email
+    if record.status == "closed":
         document["alert"] = "This service is temporarily closed."
     return document
 
@@ -79,42 +81,42 @@ def oruk_service_summary(document):
 
 
 def oruk_organization(organisation, site):
-    org_uuid = ids.organisation_uuid(site.base, organisation["name"])
+    org_uuid = ids.organisation_uuid(site.base, organisation.name)
     document = {
         "id": org_uuid,
-        "name": organisation["name"],
+        "name": organisation.name,
         # The profile needs a description; provider files have none for the organisation.
-        "description": f"{organisation['name']} runs services listed on the {site.name}.",
+        "description": f"{organisation.name} runs services listed on the {site.name}.",
         "organization_identifiers": [],
         "attributes": [],
     }
-    if organisation.get("website"):
-        document["website"] = organisation["website"]
-    if organisation.get("charity_number"):
+    if organisation.website:
+        document["website"] = organisation.website
+    if organisation.charity_number:
         document["organization_identifiers"].append({
-            "id": ids.address_uuid(f"{site.base}/organisations/{ids.slug(organisation['name'])}#charity"),
+            "id": ids.address_uuid(f"{site.base}/organisations/{ids.slug(organisation.name)}#charity"),
             "organization_id": org_uuid,
             "identifier_scheme": CHARITY_SCHEME,
             "identifier_type": "Charity number",
-            "identifier": organisation["charity_number"],
+            "identifier": organisation.charity_number,
         })
     return document
 
 
 def oruk_schedule(times, index, sid, site):
-    opens, closes = times["opens"], times["closes"]
+    opens, closes = times.opens, times.closes
     schedule = {
         "id": ids.part_uuid(site.base, sid, f"schedule-{index}"),
         "service_id": ids.service_uuid(site.base, sid),
         "freq": "WEEKLY",
         "interval": 1,
-        "byday": ",".join(BYDAY[day] for day in sorted(set(times["days"]), key=DAYS.index)),
+        "byday": ",".join(BYDAY[day] for day in sorted(set(times.days), key=DAYS.index)),
         "opens_at": f"{opens}:00",
         "closes_at": f"{closes}:00",
-        "description": f"{days_text(times['days'])}, {opens} to {closes}",
+        "description": f"{times.days_text}, {opens} to {closes}",
     }
-    if times.get("notes"):
-        schedule["notes"] = times["notes"]
+    if times.notes:
+        schedule["notes"] = times.notes
     return schedule
 
 
@@ -127,53 +129,52 @@ def oruk_service_area(term, sid, site):
     }
 
 
-def oruk_service_at_location(data, service, index, site):
-    sid = data["id"]
+def oruk_service_at_location(record, index, site):
+    sid = record.id
     return {
         "id": ids.part_uuid(site.base, sid, f"service-at-location-{index}"),
         "service_id": ids.service_uuid(site.base, sid),
         "location_id": ids.part_uuid(site.base, sid, f"location-{index}"),
-        "location": oruk_location(data, service, index, site),
+        "location": oruk_location(record, index, site),
     }
 
 
-def oruk_location(data, service, index, site):
-    sid, place = data["id"], data["locations"][index]
+def oruk_location(record, index, site):
+    sid, place = record.id, record.locations[index]
     location_uuid = ids.part_uuid(site.base, sid, f"location-{index}")
     location = {
         "id": location_uuid,
         "location_type": "physical",
-        "name": place["name"],
-        "addresses": [oruk_address(place, service.locations[index].postcode, location_uuid, sid, index, site)],
-        "accessibility": oruk_accessibility(data, location_uuid, sid, index, site),
+        "name": place.name,
+        "addresses": [oruk_address(place, location_uuid, sid, index, site)],
+        "accessibility": oruk_accessibility(record.accessibility, location_uuid, sid, index, site),
         "attributes": [],
     }
     for key in ("latitude", "longitude"):
-        if place.get(key) is not None:
-            location[key] = place[key]
+        if getattr(place, key) is not None:
+            location[key] = getattr(place, key)
     return location
 
 
-def oruk_address(place, postcode, location_uuid, sid, index, site):
+def oruk_address(place, location_uuid, sid, index, site):
     """The last address line is the town; the lines before it are address_1, joined with ", "."""
-    lines = list(place["address"])
+    lines = list(place.address)
     return {
         "id": ids.part_uuid(site.base, sid, f"address-{index}"),
         "location_id": location_uuid,
         "address_1": ", ".join(lines[:-1]) if len(lines) > 1 else lines[0],
         "city": lines[-1] if len(lines) > 1 else "",
         "state_province": site.state_province,
-        "postal_code": postcode,
+        "postal_code": place.postcode,
         "country": "GB",
         "address_type": "physical",
     }
 
 
-def oruk_accessibility(data, location_uuid, sid, index, site):
+def oruk_accessibility(features, location_uuid, sid, index, site):
     """One record per place: what is there in words, and each answer as an attribute."""
-    features = data.get("accessibility") or {}
-    answered = [(key, features[key]) for key in ACCESSIBILITY_FEATURES if features.get(key) in ("yes", "no")]
-    if not answered and not features.get("details"):
+    answered = [(key, getattr(features, key)) for key in ACCESSIBILITY_FEATURES if getattr(features, key) in ("yes", "no")]
+    if not answered and not features.details:
         return []
     record_uuid = ids.part_uuid(site.base, sid, f"accessibility-{index}")
     record = {
@@ -184,8 +185,8 @@ def oruk_accessibility(data, location_uuid, sid, index, site):
     }
     if answered:
         record["description"] = ". ".join(f"{ACCESSIBILITY_FEATURES[key]}: {value}" for key, value in answered) + "."
-    if features.get("details"):
-        record["details"] = features["details"]
+    if features.details:
+        record["details"] = features.details
     return [record]
 
 
@@ -205,12 +206,12 @@ def oruk_cost_option(cost, sid, site):
     option = {
         "id": ids.part_uuid(site.base, sid, "cost"),
         "service_id": ids.service_uuid(site.base, sid),
-        "option": "Free" if cost["free"] else "There is a charge",
+        "option": "Free" if cost.free else "There is a charge",
     }
-    if cost["free"]:
+    if cost.free:
         option["amount"] = 0
-    if cost.get("details"):
-        option["amount_description"] = cost["details"]
+    if cost.details:
+        option["amount_description"] = cost.details
     return option
 
 
@@ -219,9 +220,9 @@ def oruk_contacts(contact, service_name, sid, site):
     service has no phones of its own)."""
     contact_uuid = ids.part_uuid(site.base, sid, "contact")
     phones = [
-        oruk_phone(contact[key], label, contact_uuid, sid, site)
+        oruk_phone(getattr(contact, key), label, contact_uuid, sid, site)
         for key, label in (("phone", "Phone"), ("textphone", "Textphone"))
-        if contact.get(key)
+        if getattr(contact, key)
     ]
     if not phones:
         return []
@@ -245,30 +246,33 @@ def oruk_phone(number, label, contact_uuid, sid, site):
     }
 
 
-def oruk_attributes(data, service, site):
+def oruk_attributes(service, site):
     """Categories, needs, areas, referral routes, accessibility answers, rules, then text."""
-    sid, fields = data["id"], data["service"]
+    record = service.record
+    sid, fields = record.id, record.service
     link = ids.service_uuid(site.base, sid)
-    coded = [("categories", code) for code in fields["categories"]]
-    coded += [("send-needs", code) for code in fields.get("needs") or []]
-    coded += [("areas", code) for code in fields["areas"]]
-    coded += [("referral", code) for code in fields["how_to_access"]["referral"]]
-    features = data.get("accessibility") or {}
-    coded += [("accessibility", f"{key}:{features[key]}") for key in ACCESSIBILITY_FEATURES if features.get(key) in ("yes", "no")]
-    eligibility = data["eligibility"]
-    coded += [("eligibility", f"{key}:{'yes' if eligibility[key] else 'no'}") for key in ("diagnosis_needed", "ehcp_needed")]
+    coded = [("categories", code) for code in fields.categories]
+    coded += [("send-needs", code) for code in fields.needs]
+    coded += [("areas", code) for code in fields.areas]
+    coded += [("referral", code) for code in fields.how_to_access.referral]
+    features = record.accessibility
+    coded += [("accessibility", f"{key}:{getattr(features, key)}") for key in ACCESSIBILITY_FEATURES
+              if getattr(features, key) in ("yes", "no")]
+    eligibility = record.eligibility
+    coded += [("eligibility", f"{key}:{'yes' if getattr(eligibility, key) else 'no'}") for key in ("diagnosis_needed", "ehcp_needed")]
     attributes = [oruk_attribute(taxonomy, code, link, sid, site) for taxonomy, code in coded]
 
-    texts = [("summary", fields["summary"]), ("who_can_use", eligibility["who_can_use"])]
-    texts += [("criteria", text) for text in eligibility.get("criteria") or []]
-    texts += [("how_to_access", fields["how_to_access"]["details"].strip())]
-    if fields.get("how_to_complain"):
-        texts.append(("how_to_complain", fields["how_to_complain"].strip()))
-    texts += [("keyword", word) for word in fields.get("keywords") or []]
-    if features.get("details"):
-        texts.append(("accessibility_details", features["details"]))
-    support = fields.get("send_support") or {}
-    texts += [(f"send_support.{key}", support[key].strip()) for key in SEND_SUPPORT_HEADINGS if support.get(key)]
+    texts = [("summary", fields.summary), ("who_can_use", eligibility.who_can_use)]
+    texts += [("criteria", text) for text in eligibility.criteria]
+    texts += [("how_to_access", fields.how_to_access.details.strip())]
+    if fields.how_to_complain:
+        texts.append(("how_to_complain", fields.how_to_complain.strip()))
+    texts += [("keyword", word) for word in fields.keywords]
+    if features.details:
+        texts.append(("accessibility_details", features.details))
+    support = fields.send_support
+    texts += [(f"send_support.{key}", getattr(support, key).strip()) for key in SEND_SUPPORT_HEADINGS
+              if support and getattr(support, key)]
     texts.append(("local_offer_page", f"{site.base}/{service.url}"))
     attributes += [oruk_attribute("fields", code, link, f"{sid}/text-{index}", site, value=text)
                    for index, (code, text) in enumerate(texts)]

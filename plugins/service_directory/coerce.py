@@ -12,6 +12,7 @@ from .schema import resolve
 YES = {"yes", "true"}
 NO = {"no", "false"}
 PHONE_CHARACTERS = re.compile(r"[0-9+ ()\-]+\s*")
+POSTCODE = re.compile(r"\s*([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\s*")
 
 
 def coerce(value, node, schema):
@@ -30,6 +31,10 @@ def coerce(value, node, schema):
     if node.get("x-normalise") == "phone" and PHONE_CHARACTERS.fullmatch(value):
         # `(01632) 960-123` is shown and dialled as `01632 960 123`: digits, + and single spaces.
         return " ".join(value.replace("(", " ").replace(")", " ").replace("-", " ").split())
+    if node.get("x-normalise") == "postcode":
+        # `nm14ab` is shown, exported and searched as `NM1 4AB`.
+        found = POSTCODE.fullmatch(value)
+        return f"{found[1].upper()} {found[2].upper()}" if found else value
     if kind == "boolean":
         word = value.strip().lower()
         if word in YES:

@@ -17,6 +17,7 @@ from localoffer.cache_files import digest, folder_digest, settings_digest
 
 from .build_cache import BuildCache
 from .images import publish_images
+from .loader import record_from_checked
 from .markdown_text import MarkdownRenderer
 from .page_inputs import content_digest
 from localoffer.written_yaml.problems import ERROR, WARNING
@@ -60,7 +61,7 @@ class ServiceGenerator(Generator):
             self.summary[checked.status] += 1
             if checked.status == "draft" and not include_drafts:
                 continue
-            service = make_service(checked.data, checked.path, self.terms, renderer, settings, self.context, stale_before)
+            service = make_service(record_from_checked(checked.data, checked.lines), checked.path, self.terms, renderer, settings, self.context, stale_before)
             # Other plugins key their own caches on it: the same digest means the same file.
             service.source_sha = self.file_shas[str(checked.path)]
             self.pages.append(service)
@@ -198,9 +199,9 @@ def _picture_stamps(service, providers_dir):
     """Size and time of each picture, so a changed picture rewrites the page."""
     stamps = []
     for picture in service.image_sources:
-        path = Path(providers_dir) / picture["file"]
+        path = Path(providers_dir) / picture.file
         stat = path.stat() if path.is_file() else None
-        stamps.append(f"{picture['file']}:{stat.st_size}:{stat.st_mtime_ns}" if stat else picture["file"])
+        stamps.append(f"{picture.file}:{stat.st_size}:{stat.st_mtime_ns}" if stat else picture.file)
     return stamps
 
 

@@ -111,16 +111,16 @@ def output_names(files):
 def publish_images(service, providers_dir, output_path, max_pixels=MAX_PIXELS):
     """Write `service`'s pictures beside its page and fill in `service.images`."""
     service.images = []
-    names = output_names(picture["file"] for picture in service.image_sources)
+    names = output_names(picture.file for picture in service.image_sources)
     for picture, name in zip(service.image_sources, names):
-        source = Path(providers_dir) / picture["file"]
+        source = Path(providers_dir) / picture.file
         relative = f"{service.url}{name}"
         try:
-            data, (width, height) = clean_image_bytes(source, picture["file"], max_pixels)
+            data, (width, height) = clean_image_bytes(source, picture.file, max_pixels)
         except (PictureRefused, OSError, ValueError) as error:
             logger.warning("service_directory: %s: picture left out: %s", service.source_path, error)
             continue
         target = Path(output_path) / Path(service.save_as).parent / name
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
-        service.images.append(SimpleNamespace(url=relative, alt=picture["alt"], width=width, height=height))
+        service.images.append(SimpleNamespace(url=relative, alt=picture.alt, width=width, height=height))

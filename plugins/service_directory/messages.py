@@ -58,7 +58,7 @@ def _message(keyword, error, node, hint, value):
         if wanted == "array":
             return f"expected a list, not {_kind(value)}; write a list such as [first, second] or one `- item` per line"
         if wanted == "object":
-            return f"expected a section with keys indented below it, not {_kind(value)}"
+            return f"expected a section with keys indented below it, not {_kind(value)}" + (f"; write {hint}" if hint else "")
         return f"expected text, not {_kind(value)}; write {hint or 'the text on the same line'}"
     if keyword == "enum":
         choices = [choice for choice in error.validator_value if isinstance(choice, str)]

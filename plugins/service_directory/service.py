@@ -1,15 +1,15 @@
-"""A service as the site shows it, made from a checked provider file.
+"""A service as the site shows it, made from its ServiceRecord (model.py).
 
 `Service` is a Pelican content object, so its address comes from the
 SERVICE_URL and SERVICE_SAVE_AS settings and other plugins (sitemaps, search)
 see it like a page. Its attributes are the template contract in
 plugins/README.md: plain text for everything a provider wrote, `*_html` only
-for Markdown this project rendered and sanitised.
+for Markdown this project rendered and sanitised. `.record` is the model
+itself; the other attributes are the record's parts, or words made from them
+that every page says the same way.
 """
 
-import datetime
 from functools import cached_property
-from types import SimpleNamespace
 
 from pelican.contents import Content
 
@@ -40,26 +40,142 @@ class Service(Content):
     @cached_property
     def description_html(self):
         # The description sits under "About this service" (<h2>), so its headings start at <h3>.
-        return self._renderer.render(self._markdown["description"], heading_offset=1)
+        return self._renderer.render(self.record.service.description, heading_offset=1)
 
     @cached_property
     def how_to_access_html(self):
         # This section sits under an <h2> on the service page, so its headings start at <h3>.
-        return self._renderer.render(self._markdown["how_to_access"], heading_offset=1)
+        return self._renderer.render(self.record.service.how_to_access.details, heading_offset=1)
 
     @cached_property
     def how_to_complain_html(self):
-        text = self._markdown["how_to_complain"]
+        text = self.record.service.how_to_complain
         return self._renderer.render(text, heading_offset=1) if text else None
 
     @cached_property
     def send_support(self):
-        support = self._markdown["send_support"]
+        support = self.record.service.send_support
         return [
-            (heading, self._renderer.render(support[key], heading_offset=2))
+            (heading, self._renderer.render(getattr(support, key), heading_offset=2))
             for key, heading in words.SEND_SUPPORT_HEADINGS.items()
-            if support.get(key)
+            if support and getattr(support, key)
         ]
+
+    # The record's parts under the names templates use (plugins/README.md),
+    # and the words every page says for them. Each is worked out when first
+    # asked for, so a rebuild that skips an unchanged page does no work for it.
+    @property
+    def organisation(self):
+        return self.record.organisation
+
+    @property
+    def age_min(self):
+        return self.record.service.age_range.min
+
+    @property
+    def age_max(self):
+        return self.record.service.age_range.max
+
+    @cached_property
+    def age_text(self):
+        return words.age_text(self.age_min, self.age_max)
+
+    @property
+    def free(self):
+        return self.record.service.cost.free
+
+    @property
+    def cost_text(self):
+        return "Free" if self.free else "There is a charge"
+
+    @property
+    def cost_details(self):
+        return self.record.service.cost.details
+
+    @cached_property
+    def referral_labels(self):
+        return [words.REFERRAL_LABELS[key] for key in self.record.service.how_to_access.referral]
+
+    @property
+    def self_referral(self):
+        return "self" in self.record.service.how_to_access.referral
+
+    @property
+    def referral_text(self):
+        return "You can contact them yourself" if self.self_referral else "Needs a referral"
+
+    @property
+    def waiting_time(self):
+        return self.record.service.waiting_time
+
+    @property
+    def opening_times(self):
+        return self.record.service.opening_times
+
+    @property
+    def languages(self):
+        return self.record.service.languages
+
+    @property
+    def keywords(self):
+        return self.record.service.keywords
+
+    @property
+    def who_can_use(self):
+        return self.record.eligibility.who_can_use
+
+    @property
+    def diagnosis_needed(self):
+        return self.record.eligibility.diagnosis_needed
+
+    @property
+    def ehcp_needed(self):
+        return self.record.eligibility.ehcp_needed
+
+    @property
+    def criteria(self):
+        return self.record.eligibility.criteria
+
+    @cached_property
+    def accessibility(self):
+        return self.record.accessibility.answers()
+
+    @property
+    def accessibility_details(self):
+        return self.record.accessibility.details
+
+    @property
+    def locations(self):
+        return self.record.locations
+
+    @cached_property
+    def place_text(self):
+        # A listing card's answer to "where is it": the town, the last line of each address.
+        return words.place_text([place.town for place in self.record.locations])
+
+    @property
+    def contact(self):
+        return self.record.contact
+
+    @cached_property
+    def not_stated(self):
+        return _not_stated(self)
+
+    @property
+    def image_sources(self):
+        return self.record.images
+
+    @property
+    def last_reviewed(self):
+        return self.record.last_reviewed
+
+    @cached_property
+    def last_reviewed_text(self):
+        return words.date_text(self.record.last_reviewed)
+
+    @property
+    def easy_read(self):
+        return self.record.easy_read
 
     # Pelican's `content` is the description.
     @property
@@ -71,99 +187,31 @@ class Service(Content):
         pass
 
 
-def make_service(data, source_path, terms, renderer, settings, context, stale_before):
-    """Build the Service for one valid provider file. `terms` maps
+def make_service(record, source_path, terms, renderer, settings, context, stale_before):
+    """Build the Service page of one checked file's ServiceRecord (model.py). `terms` maps
     ("category" | "need" | "area", id) to its Term."""
-    service_data = data["service"]
+    details = record.service
     metadata = {
-        "title": service_data["name"],
-        "slug": data["id"],
-        "status": data.get("status", "published"),
-        "summary": service_data["summary"],
+        "title": details.name,
+        "slug": record.id,
+        "status": record.status,
+        "summary": details.summary,
         "template": "service",
     }
     service = Service("", metadata=metadata, settings=settings,
                       source_path=str(source_path), context=context)
     service._renderer = renderer
-    access = service_data["how_to_access"]
-    service._markdown = {
-        "description": service_data["description"],
-        "how_to_access": access["details"],
-        "how_to_complain": service_data.get("how_to_complain"),
-        "send_support": service_data.get("send_support") or {},
-    }
-
-    service.id = data["id"]
-    service.name = service_data["name"]
-    organisation = data["organisation"]
-    service.organisation = SimpleNamespace(
-        name=organisation["name"],
-        website=organisation.get("website"),
-        charity_number=organisation.get("charity_number"),
-    )
-
-    needs = service_data.get("needs") or []
-    areas = service_data["areas"]
-    service.all_needs = needs == ["all"]
-    service.all_areas = areas == ["all"]
-    service.categories = [terms[("category", key)] for key in service_data["categories"]]
-    service.needs = _expand(terms, "need", needs)
-    service.areas = _expand(terms, "area", areas)
-
-    ages = service_data["age_range"]
-    service.age_min, service.age_max = ages["min"], ages["max"]
-    service.age_text = words.age_text(ages["min"], ages["max"])
-
-    cost = service_data["cost"]
-    service.free = cost["free"]
-    service.cost_text = "Free" if cost["free"] else "There is a charge"
-    service.cost_details = cost.get("details")
-
-    referral = access["referral"]
-    service.referral_labels = [words.REFERRAL_LABELS[key] for key in referral]
-    service.self_referral = "self" in referral
-    service.referral_text = "You can contact them yourself" if service.self_referral else "Needs a referral"
-
-    service.opening_times = [
-        SimpleNamespace(days_text=words.days_text(times["days"]), opens=times["opens"],
-                        closes=times["closes"], notes=times.get("notes"))
-        for times in service_data.get("opening_times") or []
-    ]
-    service.languages = list(service_data.get("languages") or [])
-    service.keywords = list(service_data.get("keywords") or [])
-
-    eligibility = data["eligibility"]
-    service.who_can_use = eligibility["who_can_use"]
-    service.diagnosis_needed = eligibility["diagnosis_needed"]
-    service.ehcp_needed = eligibility["ehcp_needed"]
-    service.criteria = list(eligibility.get("criteria") or [])
-
-    access_features = data.get("accessibility") or {}
-    service.accessibility = [
-        SimpleNamespace(id=key, label=label, value=access_features.get(key, "unknown"),
-                        answer=words.FEATURE_ANSWERS[access_features.get(key, "unknown")])
-        for key, label in words.ACCESSIBILITY_FEATURES.items()
-    ]
-    service.accessibility_details = access_features.get("details")
-
-    service.locations = [
-        SimpleNamespace(name=place["name"], address=list(place["address"]),
-                        postcode=words.postcode_text(place["postcode"]),
-                        latitude=place.get("latitude"), longitude=place.get("longitude"))
-        for place in data.get("locations") or []
-    ]
-    # A listing card's answer to "where is it": the town, the last line of each address.
-    service.place_text = words.place_text([place.address[-1] for place in service.locations])
-    service.contact = _contact(data["contact"])
-    service.not_stated = _not_stated(service)
-    service.image_sources = list(data.get("images") or [])
-    service.images = []  # filled in when the pictures are copied (images.py)
-
-    service.last_reviewed = datetime.date.fromisoformat(data["last_reviewed"])
-    service.last_reviewed_text = words.date_text(service.last_reviewed)
+    service.record = record
+    service.id = record.id
+    service.name = details.name
+    service.all_needs = details.needs == ("all",)
+    service.all_areas = details.areas == ("all",)
+    service.categories = [terms[("category", key)] for key in details.categories]
+    service.needs = _expand(terms, "need", details.needs)
+    service.areas = _expand(terms, "area", details.areas)
     # Families are told when a provider has not checked its file for a long time.
-    service.review_overdue = service.last_reviewed < stale_before
-    service.easy_read = data.get("easy_read")
+    service.review_overdue = record.last_reviewed < stale_before
+    service.images = []  # filled in when the pictures are copied (images.py)
     return service
 
 
@@ -189,19 +237,6 @@ def _not_stated(service):
 
 
 def _expand(terms, kind, ids):
-    if ids == ["all"]:
+    if ids == ("all",):
         return [term for (term_kind, _), term in terms.items() if term_kind == kind]
     return [terms[(kind, key)] for key in ids]
-
-
-def _contact(contact):
-    phone, textphone, email = contact.get("phone"), contact.get("textphone"), contact.get("email")
-    return SimpleNamespace(
-        phone=phone.strip() if phone else None,
-        phone_href=words.phone_href(phone) if phone else None,
-        textphone=textphone.strip() if textphone else None,
-        textphone_href=words.phone_href(textphone) if textphone else None,
-        email=email,
-        email_href=f"mailto:{email}" if email else None,
-        website=contact.get("website"),
-    )

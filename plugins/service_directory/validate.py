@@ -18,6 +18,7 @@ from localoffer.written_yaml.problems import ERROR, content_problem
 
 from .coerce import coerce
 from .images import MAX_PIXELS, picture_problem
+from .loader import field_lines
 from .messages import problems_from_error
 from .rules import check_rules
 from .schema import inline_refs, site_schema
@@ -29,6 +30,7 @@ class CheckedFile:
     display_path: str
     data: dict = None  # the coerced data; None when the file could not be read
     problems: list = field(default_factory=list)
+    lines: dict = field(default_factory=dict)  # the line of each field, "service.cost.free" -> 12 (loader.field_lines)
 
     @property
     def ok(self):
@@ -83,6 +85,7 @@ class ProviderChecker:
         checked.problems.extend(self._picture_problems(data, loaded, shown, path.parent, rule_problems))
         checked.problems.sort(key=lambda problem: (problem.line, problem.where, problem.message))
         checked.data = data if isinstance(data, dict) else None
+        checked.lines = field_lines(loaded.lines)
         return checked
 
     def _picture_problems(self, data, loaded, shown, providers_dir, known):

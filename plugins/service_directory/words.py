@@ -104,3 +104,10 @@ def date_text(day):
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
+
+
+def waiting_text(weeks):
+    """How long families usually wait, as the service page and a card say it: `About 6 weeks`."""
+    if weeks == 0:
+        return "Less than a week"
+    return f"About {weeks} week{'' if weeks == 1 else 's'}"

@@ -1,0 +1,108 @@
+"""Make the typed model (model.py) of one checked provider file.
+
+The checked file keeps what the build cache stores as JSON: the data as the
+schema accepted it and the line of each field (`field_lines`). The record is
+made from those, here, the same way whether the check ran now or came from
+the cache. Which fields there are, and their types, is read once from the
+model's classes, so a new field is added in model.py alone.
+"""
+
+import dataclasses
+import datetime
+import sys
+import types
+import typing
+from functools import lru_cache
+
+from .model import ServiceRecord
+
+
+def record_from_checked(data, lines):
+    """The ServiceRecord of a file the checks accepted; `lines` is its `field_lines`."""
+    record = _build(ServiceRecord, data)
+    object.__setattr__(record, "lines", lines)
+    return record
+
+
+def field_lines(loaded_lines):
+    """{"service.cost.free": 12, "locations[0]": 30, ...} from written_yaml's
+    {("service", "cost", "free"): 12, ...}: text keys, which JSON can keep and
+    easy read's findings already use. Keys are interned: 100,000 files share one
+    copy of each name."""
+    return {sys.intern(_dotted(path)): line for path, line in loaded_lines.items() if path}
+
+
+def _dotted(path):
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _build(cls, data):
+    return _builder(cls)(data)
+
+
+@lru_cache(maxsize=None)
+def _builder(cls):
+    """A function that makes `cls` from its checked dict, written out for this
+    class as dataclasses writes `__init__`: a generic loop over the fields
+    took longer than making the Service page object itself."""
+    hints = typing.get_type_hints(cls)
+    names = {"_cls": cls}
+    arguments = []
+    for index, item in enumerate(dataclasses.fields(cls)):
+        if not item.metadata.get("in_file", True):
+            continue
+        convert = _converter(hints[item.name])
+        key = repr(item.name)
+        if convert is None:
+            value = f"data[{key}]"
+            if _has_default(item):
+                names[f"_default{index}"] = _default(item)
+                value = f"data.get({key}, _default{index})"
+        else:
+            names[f"_convert{index}"] = convert
+            value = f"_convert{index}(data[{key}])"
+            if _has_default(item):
+                names[f"_default{index}"] = _default(item)
+                value = f"(_convert{index}(data[{key}]) if {key} in data else _default{index})"
+        arguments.append(f"{item.name}={value}")
+    source = f"def build(data):\n    return _cls({', '.join(arguments)})\n"
+    exec(source, names)  # noqa: S102 - the source is made from this module's own class definitions
+    return names["build"]
+
+
+def _has_default(item):
+    return item.default is not dataclasses.MISSING or item.default_factory is not dataclasses.MISSING
+
+
+def _default(item):
+    return item.default if item.default is not dataclasses.MISSING else item.default_factory()
+
+
+def _converter(kind):
+    """How a checked value becomes the model's, or None when it is already the same."""
+    kind = _without_none(kind)
+    if dataclasses.is_dataclass(kind):
+        return _builder(kind)
+    if typing.get_origin(kind) is tuple:
+        item = typing.get_args(kind)[0]
+        if dataclasses.is_dataclass(item):
+            build = _builder(item)
+            return lambda values: tuple(map(build, values))
+        return tuple
+    if kind is datetime.date:
+        return datetime.date.fromisoformat
+    if kind is float:
+        return float  # YAML's 53 is a whole number; a latitude is a float
+    return None
+
+
+def _without_none(kind):
+    """`X | None` -> X."""
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return kind
