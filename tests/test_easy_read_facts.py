@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from localoffer.easy_read.glossary import load_glossary
+from localoffer.easy_read.words import wait_sentence
 from localoffer.written_yaml.loader import load_file
 
 from .conftest import ROOT, run_pelican
@@ -210,6 +211,13 @@ def test_every_fact_in_the_fields_is_on_the_easy_read_page(built, site, path):
     # How to get help.
     referral = service["how_to_access"]["referral"]
     assert page.has("You can contact them yourself." if "self" in referral else "You need someone to ask them for you.")
+    waiting = service.get("waiting_time")
+    if waiting:
+        weeks = int(waiting["weeks"])
+        assert page.has("You usually see someone in less than a week." if weeks == 0 else
+                        f"You usually wait about {weeks} week{'' if weeks == 1 else 's'} to see someone."), page.words
+        if waiting.get("details"):
+            assert page.has(page.shown(waiting["details"])) or page.has("They say more about the wait. Ask them about it.")
     contact = data["contact"]
     for key, before in (("phone", "Phone them on"), ("textphone", "Use a textphone on"), ("email", "Email them at")):
         if contact.get(key):
@@ -282,6 +290,10 @@ def claims(page):
         (r"They do not have:", "no" in {str(value) for key, value in answers.items() if key in FEATURE_YES}),
         (r"Ask them if they have:", any(str(answers.get(key, "unknown")) == "unknown" for key in FEATURE_YES)),
         *[(re.escape(sentence), str(answers.get(key)) == "yes") for key, sentence in FEATURE_YES.items()],
+        # The wait: only the number of weeks the field has.
+        (r"You usually (?:wait about|see someone in) .*\.", False),
+        *([(re.escape(wait_sentence(int(service["waiting_time"]["weeks"]))), True)] if service.get("waiting_time") else []),
+        (r"They say more about the wait\.|Ask them about it\.", bool((service.get("waiting_time") or {}).get("details"))),
         (r"Ask them where it happens\.", not data.get("locations")),
         (r"You can go here:", bool(data.get("locations"))),
         (r"Ask them when it is open\.", not service.get("opening_times")),
@@ -316,6 +328,7 @@ def test_no_sentence_says_what_the_fields_do_not(built, site, path):
     own_words = {page.shown(text) for text in (
         data["eligibility"]["who_can_use"], *(data["eligibility"].get("criteria") or []), service["cost"].get("details"),
         (data.get("accessibility") or {}).get("details"), *[entry.get("notes") for entry in service.get("opening_times") or []],
+        (service.get("waiting_time") or {}).get("details"),
         *[point.get("text") for point in (data.get("easy_read") or {}).get("points") or []],
     ) if text}
     own_sentences = {sentence for text in own_words for sentence in sentences(text)}

@@ -55,12 +55,12 @@ def test_labels_in_a_sentence_keep_names_capitalised(label, text):
 
 
 def test_cards_answer_where_ages_cost_and_referral(output):
-    # complete-service: one location in Fenwick, 5 to 11, £3 a session, self-referral.
+    # complete-service: one location in Fenwick, 5 to 11, £3 a session, self-referral, about 3 weeks' wait.
     # unsafe-text: no location, 0 to 25, free, self-referral, every area.
     assert card_facts(read(output, "areas/fenwick")) == {
         "services/complete-service/": [
             ("Where", "Fenwick"), ("Ages", "5 to 11 years"), ("Cost", "There is a charge"),
-            ("Referral", "You can contact them yourself"), ("Run by", "Fenwick Family Link"),
+            ("Referral", "You can contact them yourself"), ("Waiting time", "About 3 weeks"), ("Run by", "Fenwick Family Link"),
         ],
         "services/unsafe-text/": [
             ("Where", "Online or by phone"), ("Ages", "0 to 25 years"), ("Cost", "Free"),

@@ -189,7 +189,7 @@ def fake_service(name="Riverside speech drop-in", closed=False, status="publishe
         needs=[term("need", "slcn", "Speech, language and communication")],
         areas=[term("area", "fenwick", "Fenwick", url=False)], all_needs=False, all_areas=False,
         age_min=0, age_max=5, age_text="0 to 5 years", free=True, cost_text="Free", cost_details=None,
-        referral_labels=["A GP"], self_referral=True, referral_text="You can contact them yourself",
+        referral_labels=["A GP"], self_referral=True, referral_text="You can contact them yourself", waiting_time=None,
         opening_times=[NS(days_text="Monday to Friday", opens="09:00", closes="17:00", notes=None)],
         languages=["English"], keywords=[], who_can_use="Families in Northmoor.",
         diagnosis_needed=False, ehcp_needed=True, criteria=["Lives in Northmoor"],
@@ -455,6 +455,11 @@ CARD_VARIANTS = {
         [("Where", "Northmoor and 2 other places"), ("Ages", "0 to 5 years"), ("Cost", "Free"),
          ("Referral", "You can contact them yourself"), ("Run by", "Northmoor NHS")],
     ),
+    "a waiting time": (
+        dict(waiting_time=NS(text="About 6 weeks", details="Urgent referrals are seen within a week.")),
+        [("Where", "Northmoor"), ("Ages", "0 to 5 years"), ("Cost", "Free"),
+         ("Referral", "You can contact them yourself"), ("Waiting time", "About 6 weeks"), ("Run by", "Northmoor NHS")],
+    ),
 }
 
 
@@ -525,6 +530,12 @@ KEY_FACT_VARIANTS = {
         [("Ages", "0 to 5 years"), ("Needs", "Speech, language and communication"),
          ("Diagnosis or EHCP", "Needs a diagnosis"), ("Cost", "Free"),
          ("Referral", "You can contact them yourself"), ("Where", "Northmoor")],
+    ),
+    "a waiting time with no details": (
+        dict(waiting_time=NS(text="Less than a week", details=None, sentence="Families are usually seen within a week.")),
+        [("Ages", "0 to 5 years"), ("Needs", "Speech, language and communication"),
+         ("Diagnosis or EHCP", "Needs an education, health and care plan (EHCP)"), ("Cost", "Free"),
+         ("Referral", "You can contact them yourself"), ("Waiting time", "Less than a week"), ("Where", "Northmoor")],
     ),
 }
 

@@ -42,6 +42,7 @@ IDEAS = {
     "textphone": ("mobile", "text them"),
     "email": ("email", "email them"),
     "website": ("website", "their website"),
+    "waiting": ("hourglass", "how long you wait to see someone"),
     # Where and when
     "place": ("place", "where it happens"),
     "opening": ("clock", "when it is open"),

@@ -37,6 +37,7 @@ PICTURES = {
     "hearing": ("1F9BB", "An ear with a hearing aid"),
     "help": ("1F91D", "Two hands shaking"),
     "home": ("1F3E0", "A house"),
+    "hourglass": ("23F3", "An hourglass with sand running"),
     "hospital": ("1F3E5", "A hospital"),
     "idea": ("1F4A1", "A light bulb"),
     "info": ("2139", "The letter i, for information"),

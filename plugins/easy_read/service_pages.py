@@ -4,7 +4,7 @@ Every fact in the fields a family acts on is said, in short sentences: who it
 is for (age, needs, where you live, who can use it, each rule, whether a
 diagnosis or an Education, Health and Care plan is needed), what happens,
 what it costs (or, for a grant or allowance, that it gives money, how much
-and how to ask), how to get help, where and when (each group of days with its
+and how to ask), how to get help (and how long you usually wait), where and when (each group of days with its
 own note), getting in (each accessibility answer: yes, no or not known) and
 how to contact them. Nothing is said that the fields do not say: "It is free."
 only when `cost.free` is yes.
@@ -223,7 +223,16 @@ def _help(say, service):
         if code in words.REFERRAL_WORDS:
             sentence, idea = words.REFERRAL_WORDS[code]
             points.append(say(sentence, idea, f"service.how_to_access.referral[{index}]"))
-    return points + _contact_points(say, service.contact)
+    return points + _waiting_points(say, service.waiting_time) + _contact_points(say, service.contact)
+
+
+def _waiting_points(say, waiting):
+    """How long families usually wait, then the provider's words about it if they are easy read."""
+    if waiting is None:
+        return []
+    points = [say(words.wait_sentence(waiting.weeks), "waiting", "service.waiting_time.weeks")]
+    details = say.own(waiting.details, "waiting", "service.waiting_time.details", instead=words.WAIT_DETAILS_NOT_EASY_READ)
+    return points + ([details] if details is not None else [])
 
 
 def _contact_points(say, contact):

@@ -182,3 +182,15 @@ def area_words(labels, all_areas, place):
 
 def listed(things):
     return things[0] if len(things) == 1 else ", ".join(things[:-1]) + " and " + things[-1]
+
+
+# How long families usually wait for a first appointment (service.waiting_time).
+WAIT_UNDER_A_WEEK = "You usually see someone in less than a week."
+WAIT_SENTENCE = "You usually wait about {weeks} to see someone."
+WAIT_DETAILS_NOT_EASY_READ = "They say more about the wait. Ask them about it."
+
+
+def wait_sentence(weeks):
+    if weeks == 0:
+        return WAIT_UNDER_A_WEEK
+    return WAIT_SENTENCE.format(weeks="1 week" if weeks == 1 else f"{weeks} weeks")

@@ -16,6 +16,7 @@ from . import ids
 COLUMNS = [
     "open_referral_id", "id", "name", "status", "organisation", "organisation_website", "charity_number",
     "summary", "categories", "needs", "age_min", "age_max", "areas", "free", "cost_details", "referral",
+    "waiting_weeks", "waiting_details",
     "phone", "textphone", "email", "website", "locations", "opening_times", "languages",
     *ACCESSIBILITY_FEATURES, "accessibility_details", "last_reviewed", "page",
 ]
@@ -40,6 +41,7 @@ def _values(service, base):
     record = service.record
     fields, contact, organisation, features = record.service, record.contact, record.organisation, record.accessibility
     places = [f"{place.name}, {', '.join(place.address)}, {place.postcode}" for place in record.locations]
+    waiting = fields.waiting_time
     times = [f"{t.days_text} {t.opens} to {t.closes}" + (f" ({t.notes})" if t.notes else "") for t in fields.opening_times]
     return [
         ids.service_uuid(base, record.id), record.id, fields.name, record.status,
@@ -49,6 +51,7 @@ def _values(service, base):
         "all" if service.all_areas else _labels(service.areas),
         "yes" if fields.cost.free else "no", fields.cost.details,
         "; ".join(fields.how_to_access.referral),
+        waiting.weeks if waiting else None, waiting.details if waiting else None,
         contact.phone, contact.textphone, contact.email, contact.website,
         " | ".join(places), "; ".join(times), "; ".join(fields.languages),
         *[getattr(features, key) for key in ACCESSIBILITY_FEATURES], features.details,

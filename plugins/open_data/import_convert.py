@@ -82,6 +82,9 @@ def convert(source, mapping, categories, areas, today):
     service["areas"] = choose_areas(source, terms, mapping, areas, result)
     service["cost"] = cost(source, result)
     service["how_to_access"] = access(source, terms, mapping, result)
+    waiting = waiting_time(own, result)
+    if waiting:
+        service["waiting_time"] = waiting
     for key, value in (("opening_times", opening_times(source, result)), ("languages", languages(source, result)),
                        ("keywords", [result.limit(w, 60, ("service", "keywords")) for w in own.get("keyword", [])])):
         if value:
@@ -105,6 +108,22 @@ def convert(source, mapping, categories, areas, today):
     if result.is_draft:
         result.data["status"] = "draft"
     return result
+
+
+def waiting_time(own, result):
+    """This site's own waiting-time attributes (oruk_mapping writes them), or None."""
+    weeks = (own.get("waiting_time.weeks") or [""])[0].strip()
+    if not weeks:
+        return None
+    if not (weeks.isascii() and weeks.isdigit()) or int(weeks) > 104:
+        result.note(("service", "waiting_time"), f"the source's waiting time `{weeks[:20]}` was left out: it is not a number of weeks "
+                    "from 0 to 104; add waiting_time: with weeks: and the number, if the service says")
+        return None
+    found = {"weeks": int(weeks)}
+    details = (own.get("waiting_time.details") or [None])[0]
+    if details:
+        found["details"] = result.limit(details, 300, ("service", "waiting_time", "details"))
+    return found
 
 
 def read_terms(source):

@@ -274,6 +274,12 @@ def oruk_attributes(service, site):
     texts += [(f"send_support.{key}", getattr(support, key).strip()) for key in SEND_SUPPORT_HEADINGS
               if support and getattr(support, key)]
     texts.append(("local_offer_page", f"{site.base}/{service.url}"))
+    # The profile's service has no waiting time (HSDS 3.0's wait_time is not in it): attributes carry it,
+    # last, so that adding one leaves the other attributes' ids as they were.
+    if fields.waiting_time:
+        texts.append(("waiting_time.weeks", str(fields.waiting_time.weeks)))
+        if fields.waiting_time.details:
+            texts.append(("waiting_time.details", fields.waiting_time.details))
     attributes += [oruk_attribute("fields", code, link, f"{sid}/text-{index}", site, value=text)
                    for index, (code, text) in enumerate(texts)]
     return attributes

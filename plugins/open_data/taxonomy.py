@@ -18,6 +18,8 @@ from . import ids
 TEXT_FIELDS = {
     "summary": "Summary: one or two plain sentences about the service",
     "how_to_access": "How to access the service (Markdown)",
+    "waiting_time.weeks": "About how many weeks families usually wait for a first appointment (a whole number; 0 is less than a week)",
+    "waiting_time.details": "Anything else families should know about the wait",
     "who_can_use": "Who can use the service",
     "criteria": "Another condition for using the service",
     "keyword": "A word families might search for",

@@ -76,6 +76,11 @@ class WaitingTime:
         """What the service page and a listing card say: "About 6 weeks"."""
         return words.waiting_text(self.weeks)
 
+    @property
+    def sentence(self):
+        """What the service page says under "Waiting time"."""
+        return words.waiting_sentence(self.weeks)
+
 
 @dataclass(frozen=True, slots=True)
 class SendSupport:

@@ -111,3 +111,10 @@ def waiting_text(weeks):
     if weeks == 0:
         return "Less than a week"
     return f"About {weeks} week{'' if weeks == 1 else 's'}"
+
+
+def waiting_sentence(weeks):
+    """The service page's sentence for the wait."""
+    if weeks == 0:
+        return "Families are usually seen within a week of getting in touch or being referred."
+    return f"Families usually wait {waiting_text(weeks).lower()} for a first appointment, from getting in touch or being referred."
