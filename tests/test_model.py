@@ -208,3 +208,22 @@ def test_every_sample_provider_file_makes_a_record():
             records.append(record_from_checked(checked.data, checked.lines))
     assert len(records) > 30
 
+
+
+def test_written_data_leaves_out_what_is_left_at_its_default(tmp_path, checker):
+    from localoffer.service_directory.loader import written_data
+
+    path = tmp_path / "riverside.yaml"
+    path.write_text(WRITTEN.replace("id: riverside\n", "id: riverside\nstatus: published\naccessibility:\n  hearing_loop: unknown\n"
+                                    "  quiet_space: yes\n"), encoding="utf-8")
+    checked = checker.check_file(path)
+    assert checked.ok, checked.problems
+    data = written_data(record_from_checked(checked.data, checked.lines))
+    assert "status" not in data
+    assert data["accessibility"] == {"quiet_space": "yes"}
+    assert data["last_reviewed"] == "2026-09-01"
+    assert data["locations"] == [{"name": "Riverside Centre", "address": ["1 River Road", "Fenwick"], "postcode": "NM1 4AB",
+                                  "latitude": 53.0}]
+    assert data["service"]["waiting_time"] == {"weeks": 6, "details": "Urgent referrals are seen within a week."}
+    assert data["service"]["cost"] == {"free": True}
+    assert "needs" not in data["service"] and "easy_read" not in data

@@ -1,7 +1,8 @@
 """Write the manifest of every build and, in previews, the editorial report.
 
 It runs after service_directory (and easy_read, when that plugin is on) and
-only reads what they left in the context.
+only reads what they left in the context; what a service publishes is its record
+(service_directory/model.py), never the provider's dict.
 """
 
 import logging
@@ -13,6 +14,7 @@ from pelican.generators import Generator
 from .manifest import build_manifest, compare, manifest_json, read_manifest
 from .review import by_review_date, review_files
 from localoffer.cache_files import write_atomic
+from localoffer.service_directory.loader import written_data
 
 from .summary import summary_markdown
 
@@ -46,12 +48,12 @@ class EditorialGenerator(Generator):
         _write_text(output / settings["EDITORIAL_SUMMARY_SAVE_AS"], summary_markdown(report))
 
     def _published(self):
-        """(id, data) of what a published build of these files would show: never drafts."""
-        by_path = {str(checked.path): checked for checked in self.context.get("provider_files", [])}
+        """(id, fields) of what a published build of these files would show, from each
+        service's record (service_directory/model.py): never drafts."""
         return [
-            (service.slug, by_path[service.source_path].data)
+            (service.slug, written_data(service.record))
             for service in self.context.get("service_pages", [])
-            if service.status != "draft" and service.source_path in by_path
+            if service.status != "draft"
         ]
 
     def _report(self, manifest):

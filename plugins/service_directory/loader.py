@@ -106,3 +106,28 @@ def _without_none(kind):
         if len(args) == 1:
             return args[0]
     return kind
+
+
+def written_data(record):
+    """The record as the provider file's data, without the fields left at their
+    default (an unstated feature is `unknown`, a missing status `published`):
+    what a reader of the file's fields, such as the editorial manifest, lists."""
+    return _written(record)
+
+
+def _written(value):
+    if dataclasses.is_dataclass(value):
+        found = {}
+        for item in dataclasses.fields(value):
+            if not item.metadata.get("in_file", True):
+                continue
+            shown = _written(getattr(value, item.name))
+            if shown in (None, (), [], {}) or (_has_default(item) and shown == _written(_default(item))):
+                continue
+            found[item.name] = shown
+        return found
+    if isinstance(value, tuple):
+        return [_written(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
