@@ -18,21 +18,12 @@ from localoffer.service_directory.validate import ProviderChecker
 from tests.conftest import run_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SITE = FIXTURES / "site" / "providers"
 VALID = (FIXTURES / "providers" / "valid" / "complete-service.yaml").read_text(encoding="utf-8")
 FILE = "providers/complete-service.yaml"
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory):
-    output = tmp_path_factory.mktemp("waiting") / "output"
-    result = run_pelican(SITE, output)
-    assert result.returncode == 0, result.stdout
-    return output
-
-
-def page(output, address):
-    return (output / address / "index.html").read_text(encoding="utf-8")
+# The same real build of tests/fixtures/site/providers as the other page tests.
+from tests.test_service_pages import output, read as page  # noqa: E402,F401  (a pytest fixture and its reader)
 
 
 def problems_for(tmp_path, waiting):

@@ -10,10 +10,17 @@ that every page says the same way.
 """
 
 from functools import cached_property
+from operator import attrgetter
 
 from pelican.contents import Content
 
 from . import words
+
+
+def _part(path):
+    """A read-only attribute that is the record's field at `path` ("service.cost.free")."""
+    get = attrgetter(path)
+    return property(lambda service: get(service.record), doc=f"The record's {path}.")
 
 
 class Service(Content):
@@ -61,36 +68,36 @@ class Service(Content):
             if support and getattr(support, key)
         ]
 
-    # The record's parts under the names templates use (plugins/README.md),
-    # and the words every page says for them. Each is worked out when first
-    # asked for, so a rebuild that skips an unchanged page does no work for it.
-    @property
-    def organisation(self):
-        return self.record.organisation
+    # The record's parts under the names templates use (plugins/README.md).
+    organisation = _part("organisation")
+    age_min = _part("service.age_range.min")
+    age_max = _part("service.age_range.max")
+    free = _part("service.cost.free")
+    cost_details = _part("service.cost.details")
+    waiting_time = _part("service.waiting_time")
+    opening_times = _part("service.opening_times")
+    languages = _part("service.languages")
+    keywords = _part("service.keywords")
+    who_can_use = _part("eligibility.who_can_use")
+    diagnosis_needed = _part("eligibility.diagnosis_needed")
+    ehcp_needed = _part("eligibility.ehcp_needed")
+    criteria = _part("eligibility.criteria")
+    accessibility_details = _part("accessibility.details")
+    locations = _part("locations")
+    contact = _part("contact")
+    image_sources = _part("images")
+    last_reviewed = _part("last_reviewed")
+    easy_read = _part("easy_read")
 
-    @property
-    def age_min(self):
-        return self.record.service.age_range.min
-
-    @property
-    def age_max(self):
-        return self.record.service.age_range.max
-
+    # The words every page says for them. Each is worked out when first asked
+    # for, so a rebuild that skips an unchanged page does no work for it.
     @cached_property
     def age_text(self):
         return words.age_text(self.age_min, self.age_max)
 
     @property
-    def free(self):
-        return self.record.service.cost.free
-
-    @property
     def cost_text(self):
         return "Free" if self.free else "There is a charge"
-
-    @property
-    def cost_details(self):
-        return self.record.service.cost.details
 
     @cached_property
     def referral_labels(self):
@@ -104,78 +111,22 @@ class Service(Content):
     def referral_text(self):
         return "You can contact them yourself" if self.self_referral else "Needs a referral"
 
-    @property
-    def waiting_time(self):
-        return self.record.service.waiting_time
-
-    @property
-    def opening_times(self):
-        return self.record.service.opening_times
-
-    @property
-    def languages(self):
-        return self.record.service.languages
-
-    @property
-    def keywords(self):
-        return self.record.service.keywords
-
-    @property
-    def who_can_use(self):
-        return self.record.eligibility.who_can_use
-
-    @property
-    def diagnosis_needed(self):
-        return self.record.eligibility.diagnosis_needed
-
-    @property
-    def ehcp_needed(self):
-        return self.record.eligibility.ehcp_needed
-
-    @property
-    def criteria(self):
-        return self.record.eligibility.criteria
-
     @cached_property
     def accessibility(self):
         return self.record.accessibility.answers()
-
-    @property
-    def accessibility_details(self):
-        return self.record.accessibility.details
-
-    @property
-    def locations(self):
-        return self.record.locations
 
     @cached_property
     def place_text(self):
         # A listing card's answer to "where is it": the town, the last line of each address.
         return words.place_text([place.town for place in self.record.locations])
 
-    @property
-    def contact(self):
-        return self.record.contact
-
     @cached_property
     def not_stated(self):
         return _not_stated(self)
 
-    @property
-    def image_sources(self):
-        return self.record.images
-
-    @property
-    def last_reviewed(self):
-        return self.record.last_reviewed
-
     @cached_property
     def last_reviewed_text(self):
         return words.date_text(self.record.last_reviewed)
-
-    @property
-    def easy_read(self):
-        return self.record.easy_read
 
     # Pelican's `content` is the description.
     @property
