@@ -210,3 +210,45 @@ def test_readme_reads_table_matches_the_declarations():
 def test_readme_parts_table_matches_the_owners():
     rows = readme_table("## The contract between plugins: `local_offer`")
     assert {names(part)[0]: names(owner)[0] for part, _, owner in rows} == OWNERS
+
+
+# --- A real build -------------------------------------------------------------------------------------------
+
+OLD_KEYS = ("services", "service_pages", "needs", "areas", "need_groups", "age_groups", "build_summary",
+            "provider_problems", "provider_files", "review_dates", "IS_PREVIEW", "easy_read_links",
+            "easy_read_findings", "coproduction_section", "coproduction_pages", "coproduction_projects",
+            "you_said_we_did_years", "COPRODUCTION_RUNGS", "navigation_pages")
+
+
+def test_a_build_publishes_every_part_once_and_no_loose_key(tmp_path):
+    """In-process, to see the context every template gets once every generator has read its files."""
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
+
+    fixture = ROOT / "tests" / "fixtures" / "easy_read"
+    seen = {}
+
+    def keep_context(generators):
+        seen["context"] = dict(generators[0].context)
+
+    signals.all_generators_finalized.connect(keep_context, weak=False)
+    try:
+        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(fixture / "content"), "PROVIDERS_PATH": str(fixture / "providers"),
+            "OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache"),
+            "SERVICES_BUILD_DATE": "2026-11-22",
+        })
+        Pelican(settings).run()
+    finally:
+        signals.all_generators_finalized.disconnect(keep_context)
+
+    context = seen["context"]
+    local_offer = context["local_offer"]
+    assert all(local_offer.has(part) for part in OWNERS)
+    assert [key for key in OLD_KEYS if key in context] == []
+    assert str(local_offer.dates.build_date) == "2026-11-22"
+    # easy_read sets nothing of its own on Pelican's pages: the twin's easy-read page is in its part.
+    pages = context["pages"] + context["hidden_pages"]
+    assert [page.source_path for page in pages if "easy_read" in vars(page)] == []
+    twin = next(page for page in pages if page.source_path.endswith("about.easy-read.md"))
+    assert local_offer.easy_read.twin(twin).url == "about/easy-read/"
