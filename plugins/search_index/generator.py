@@ -22,7 +22,7 @@ from .glossary import Glossary, read_glossary
 logger = logging.getLogger(__name__)
 
 # The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
-READS = ("services", "taxonomy")
+READS = ("services", "taxonomy", "preview")
 
 
 class SearchGenerator(Generator):
@@ -35,7 +35,7 @@ class SearchGenerator(Generator):
     def generate_output(self, writer):
         settings, context = self.settings, self.context
         local_offer = contract_of(context, "search_index", READS)
-        services = searchable_services(local_offer.services, bool(settings.get("SERVICES_INCLUDE_DRAFTS")))
+        services = searchable_services(local_offer.services, local_offer.preview)
         cache = CountsCache(
             settings["CACHE_PATH"], fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"]),
             bool(settings["SEARCH_CACHE"]),
