@@ -8,7 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace as NS
 
 import pytest
-from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta
+from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta, nodes
 
 import localoffer
 from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
@@ -751,3 +751,18 @@ def test_links_in_components_use_the_site_url_they_are_given(call, expected):
     html = make_env().from_string(f'{{% from "components/{macro}.html" import {macro} %}}{{{{ {call} }}}}').render(
         terms=[term("need", "asd", "Autism")])
     assert expected in html
+
+
+# Partials are the page skeleton's pieces (header, footer, banners): they read the page's own context and
+# pass it to components as arguments. What they may read: settings (upper case), the page's address and
+# title, Pelican's pages, the contract (local_offer, never a plugin's loose key), the service a service
+# page is about, and the Jinja globals plugins give.
+PARTIAL_READS = {"page_path", "page_title", "pages", "local_offer", "service", "feedback_url", "service_json_ld"}
+
+
+@pytest.mark.parametrize("path", sorted((TEMPLATES / "partials").glob("*.html")), ids=template_id)
+def test_partial_reads_only_the_page_context_and_the_contract(path):
+    ast = make_env().parse(path.read_text(encoding="utf-8"))
+    assigned = {node.target.name for node in ast.find_all(nodes.Assign) if isinstance(node.target, nodes.Name)}
+    read = meta.find_undeclared_variables(ast) - assigned
+    assert {name for name in read if not name.isupper()} <= PARTIAL_READS
