@@ -128,7 +128,12 @@ class LocalOffer:
     """
 
     def __init__(self):
-        self._parts = {}
+        object.__setattr__(self, "_parts", {})
+
+    def __setattr__(self, name, value):
+        # A part is published by its owner, never set like an attribute by whoever holds the object.
+        raise ContractError(f"local_offer.{name} cannot be set; its owner publishes it with "
+                            f"local_offer.publish(plugin, {name}=...)")
 
     def publish(self, plugin, **parts):
         """Publish `plugin`'s own parts, once each."""
@@ -173,7 +178,12 @@ class ContractView:
     in READS is an error that names the plugin and the part."""
 
     def __init__(self, local_offer, plugin, reads):
-        self._local_offer, self._plugin, self._reads = local_offer, plugin, reads
+        for name, value in (("_local_offer", local_offer), ("_plugin", plugin), ("_reads", reads)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise ContractError(f"{self._plugin} sets local_offer.{name}; a plugin reads through its view "
+                            f"and publishes only its own parts")
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -99,6 +99,20 @@ def test_no_plugin_writes_another_plugins_part():
     assert local_offer.services == ["a"] and not local_offer.has("coproduction")
 
 
+def test_a_part_cannot_be_set_as_an_attribute():
+    local_offer = published()
+    with pytest.raises(ContractError) as error:
+        local_offer.services = []
+    assert str(error.value) == ("local_offer.services cannot be set; its owner publishes it with "
+                                "local_offer.publish(plugin, services=...)")
+    view = local_offer.view("search_index", ("services",))
+    with pytest.raises(ContractError) as error:
+        view.services = []
+    assert str(error.value) == ("search_index sets local_offer.services; a plugin reads through its view "
+                                "and publishes only its own parts")
+    assert local_offer.services == ["a"]
+
+
 def test_a_part_is_published_once():
     local_offer = published()
     with pytest.raises(ContractError) as error:
