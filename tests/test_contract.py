@@ -266,3 +266,23 @@ def test_a_build_publishes_every_part_once_and_no_loose_key(tmp_path):
     assert [page.source_path for page in pages if "easy_read" in vars(page)] == []
     twin = next(page for page in pages if page.source_path.endswith("about.easy-read.md"))
     assert local_offer.easy_read.twin(twin).url == "about/easy-read/"
+
+
+def test_a_build_stops_when_a_plugin_reads_a_part_it_does_not_declare(tmp_path, monkeypatch):
+    """The declarations are checked by every build: search_index without `taxonomy` in its READS."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from localoffer.search_index import generator
+
+    monkeypatch.setattr(generator, "READS", ("services", "preview"))
+    fixture = ROOT / "tests" / "fixtures" / "easy_read"
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(fixture / "content"), "PROVIDERS_PATH": str(fixture / "providers"),
+        "OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache"),
+        "SERVICES_BUILD_DATE": "2026-11-22",
+    })
+    with pytest.raises(ContractError) as error:
+        Pelican(settings).run()
+    assert str(error.value) == ("search_index reads local_offer.taxonomy but does not declare it in READS "
+                                "(it declares: services, preview)")
