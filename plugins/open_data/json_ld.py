@@ -93,8 +93,8 @@ def script_json(document):
 class JsonLdGlobal:
     """The Jinja global `service_json_ld(service)`: the service's JSON-LD, from its record."""
 
-    def __init__(self, context, settings):
-        self.context, self.settings = context, settings
+    def __init__(self, settings):
+        self.settings = settings
 
     def __call__(self, service):
         return script_json(service_json_ld(service, self.settings))

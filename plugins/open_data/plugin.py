@@ -9,6 +9,7 @@ from pelican import signals
 
 from localoffer.cache_files import write_if_changed
 
+
 from .generator import BUILD_NOTES, OpenDataGenerator
 from .json_ld import JsonLdGlobal
 from .settings import apply_defaults, base_url
@@ -24,7 +25,8 @@ def get_generators(pelican):
 
 
 def add_json_ld_global(generator):
-    generator.env.globals["service_json_ld"] = JsonLdGlobal(generator.context, generator.settings)
+    # The JSON-LD is made from the service page's own record: it reads no part of local_offer.
+    generator.env.globals["service_json_ld"] = JsonLdGlobal(generator.settings)
 
 
 def write_sitemap(pelican):
