@@ -19,6 +19,7 @@ parent if it needs it. Pelican's `content_written` signal is sent by the
 parent, in the order the pages were queued, once they are on disk.
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -96,6 +97,16 @@ def render_pages(jobs, workers, open_file):
 
 
 def _render_in_workers(jobs, workers, open_file):
+    # Objects the workers inherit are left out of their garbage collections: a
+    # collection that walks them would touch, and so copy, every page of memory.
+    gc.freeze()
+    try:
+        _start_and_wait(jobs, workers, open_file)
+    finally:
+        gc.unfreeze()
+
+
+def _start_and_wait(jobs, workers, open_file):
     fork = multiprocessing.get_context("fork")
     started = []
     for index in range(workers):
@@ -127,9 +138,11 @@ def _render_in_workers(jobs, workers, open_file):
 
 def _render_share(jobs, index, workers, open_file, sending):
     """In worker `index`: render its share of the jobs; send None when all are written, or what went wrong."""
-    job = None
+    job, parent = None, os.getppid()
     try:
         for job in jobs[index::workers]:
+            if os.getppid() != parent:  # the build was stopped: its pages are not wanted
+                os._exit(1)
             job.render(open_file)
     except BaseException as error:  # noqa: BLE001 - whatever stops a worker must reach the parent
         sending.send((f'safe_build: rendering "{job.name}" failed in worker {index + 1} of {workers}: '
