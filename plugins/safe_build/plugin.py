@@ -47,9 +47,13 @@ def render_after_each_generator(generators):
 
 def _then_render(generate_output):
     def generate_output_then_render(writer):
-        generate_output(writer)
-        if isinstance(writer, QueuedWriter):
-            writer.render_queue()
+        try:
+            generate_output(writer)
+        finally:
+            # Also when it stops with an error (a strict build stops at the first error logged):
+            # the pages it asked for before are written, as Pelican would have written them.
+            if isinstance(writer, QueuedWriter):
+                writer.render_queue()
     return generate_output_then_render
 
 
