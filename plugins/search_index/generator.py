@@ -1,8 +1,9 @@
 """The Pelican generator that writes the search page and its data.
 
 It runs after service_directory (PLUGINS lists it later) and reads the
-services from the context that service_directory's generate_context left, as
-Pelican's two phases intend; it reads no provider file itself.
+services and taxonomy from `local_offer`, which service_directory's
+generate_context published, as Pelican's two phases intend; it reads no
+provider file itself.
 """
 
 import logging
@@ -11,6 +12,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from localoffer.cache_files import write_if_changed
+from localoffer.contract import contract_of
 
 from .cache import CountsCache, fingerprint
 from .documents import searchable_services
@@ -18,6 +20,9 @@ from .files import MANIFEST, search_files
 from .glossary import Glossary, read_glossary
 
 logger = logging.getLogger(__name__)
+
+# The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
+READS = ("services", "taxonomy", "preview")
 
 
 class SearchGenerator(Generator):
@@ -29,19 +34,18 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer):
         settings, context = self.settings, self.context
-        if "services" not in context:
-            logger.error("search_index: no services in the context; is service_directory in PLUGINS before search_index?")
-            return
-        services = searchable_services(context["services"], bool(settings.get("SERVICES_INCLUDE_DRAFTS")))
+        local_offer = contract_of(context, "search_index", READS)
+        services = searchable_services(local_offer.services, local_offer.preview)
         cache = CountsCache(
             settings["CACHE_PATH"], fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"]),
             bool(settings["SEARCH_CACHE"]),
         )
         # The listings' own card, rendered with the same context as every page, so that
         # whatever the component shows, a search result shows too.
+        taxonomy = local_offer.taxonomy
         card = self.get_template("components/service_card").make_module(dict(context)).service_card
         files, manifest = search_files(
-            services, self.glossary, context["categories"], context["needs"], context["areas"], settings,
+            services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
             card, cache,
         )
         cache.save()
