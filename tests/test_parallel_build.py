@@ -42,3 +42,11 @@ def test_a_page_that_fails_in_a_worker_stops_the_build(tmp_path):
     message = ('safe_build: rendering "services/brambleside-school/index.html" failed in worker 1 of 2: '
                "UndefinedError: 'no_such_value' is undefined")
     assert f"RenderingFailed: {message}" in result.stdout, result.stdout[-3000:]
+
+
+def test_relative_addresses_are_the_same_with_one_and_two_workers(tmp_path):
+    # Pelican's writer changes the shared context's `localsiteurl` for each page when RELATIVE_URLS is on.
+    one = build_with(1, ROOT / "providers", tmp_path / "one" / "output", RELATIVE_URLS=True)
+    two = build_with(2, ROOT / "providers", tmp_path / "two" / "output", RELATIVE_URLS=True)
+    assert 'href="../../' in (tmp_path / "two" / "output" / "services" / "brambleside-school" / "index.html").read_text()
+    assert differing(one, two) == []

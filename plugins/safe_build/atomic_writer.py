@@ -18,7 +18,7 @@ import tempfile
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer, logger
 
-from .rendering import PageJob, render_pages
+from .rendering import PageJob, render_pages, set_local_site_url
 from .settings import build_workers
 
 
@@ -99,8 +99,8 @@ class QueuedWriter(AtomicWriter):
         if self._claim(path, override_output):  # the same errors, in the same order, as writing at once
             job = PageJob(name, path, template, context, relative_urls, kwargs)
             self.queue.append(job)
-            if relative_urls:  # Pelican leaves the shared context as the last page set it
-                context["localsiteurl"] = path_to_url(get_relative_path(name))
+            if relative_urls:  # as Pelican's writer does when it writes the page at once
+                set_local_site_url(context, path_to_url(get_relative_path(name)))
 
     def render_queue(self):
         jobs, self.queue = self.queue, []

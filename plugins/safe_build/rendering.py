@@ -64,15 +64,21 @@ class PageJob:
     def render(self, open_file):
         """Render the page and write it through `open_file(path)`; returns its context."""
         local = self.local_context()
-        # Pelican's _write_file: Content objects make their links from the shared context's localsiteurl.
         if local["localsiteurl"]:
-            self.context["localsiteurl"] = local["localsiteurl"]
+            set_local_site_url(self.context, local["localsiteurl"])
         output = self.template.render(local)
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         with open_file(self.path) as handle:
             handle.write(output)
         logger.info('Writing "%s"', self.path)
         return local
+
+
+def set_local_site_url(shared, url):
+    """Pelican's writer (_write_file) leaves Pelican's own `localsiteurl` key of the shared
+    context as the last page set it, and Content objects make their relative links from it;
+    so does this writer. It is Pelican's key, not one a plugin adds (tests/test_contract.py)."""
+    shared["localsiteurl"] = url
 
 
 def render_pages(jobs, workers, open_file):
