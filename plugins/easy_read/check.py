@@ -168,7 +168,7 @@ def reading_ease(texts):
     global _textstat
     if _textstat is None:
         try:
-            import textstat
+            from . import reading_ease as textstat  # textstat's formula, each word's syllables counted once
         except ImportError:
             logger.warning("easy_read: textstat is missing, so no reading ease is scored; run `make setup`")
             _textstat = False

@@ -8,7 +8,7 @@ from localoffer.cache_files import write_atomic
 from localoffer.written_yaml.plain_log import make_log_plain
 
 from . import build_lock
-from .atomic_writer import AtomicWriter
+from .atomic_writer import QueuedWriter
 from .policy import headers_file, meta_policy
 from .settings import apply_defaults
 
@@ -32,11 +32,34 @@ def add_meta_policy(generator):
 
 
 def get_writer(pelican):
-    return AtomicWriter
+    return QueuedWriter
+
+
+def render_after_each_generator(generators):
+    """Each generator's pages are rendered when its generate_output returns, before the
+    next generator runs: a later generator or `finalized` receiver (the sitemap, removed
+    pages) may read the output folder, and the context may change between generators.
+    Pelican has no signal at that moment, so generate_output is wrapped."""
+    for generator in generators:
+        if hasattr(generator, "generate_output"):
+            generator.generate_output = _then_render(generator.generate_output)
+
+
+def _then_render(generate_output):
+    def generate_output_then_render(writer):
+        try:
+            generate_output(writer)
+        finally:
+            # Also when it stops with an error (a strict build stops at the first error logged):
+            # the pages it asked for before are written, as Pelican would have written them.
+            if isinstance(writer, QueuedWriter):
+                writer.render_queue()
+    return generate_output_then_render
 
 
 def register():
     signals.initialized.connect(start)
     signals.generator_init.connect(add_meta_policy)
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(render_after_each_generator)
     signals.finalized.connect(finish)

@@ -13,6 +13,7 @@ same check as the build (`picture_problem`).
 
 import io
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -109,8 +110,36 @@ def output_names(files):
 
 
 def publish_images(service, providers_dir, output_path, max_pixels=MAX_PIXELS):
-    """Write `service`'s pictures beside its page and fill in `service.images`."""
-    service.images = []
+    """Fill in `service.images`: its pictures, written beside its page when the page first asks for them."""
+    service.images = PublishedPictures(service, providers_dir, output_path, max_pixels)
+
+
+class PublishedPictures(Sequence):
+    """`service.images`, published on first use. Cleaning a picture (decoding it and
+    encoding its pixels again) is a tenth of a full build's time; done when
+    service.html first asks for the pictures, it happens in the worker process that
+    renders the page (localoffer.safe_build.rendering), on every core. Nothing
+    else reads `service.images`; whoever does gets the same pictures."""
+
+    def __init__(self, service, providers_dir, output_path, max_pixels):
+        self._arguments = (service, providers_dir, output_path, max_pixels)
+        self._images = None
+
+    def _published(self):
+        if self._images is None:
+            self._images = _publish(*self._arguments)
+        return self._images
+
+    def __len__(self):
+        return len(self._published())
+
+    def __getitem__(self, index):
+        return self._published()[index]
+
+
+def _publish(service, providers_dir, output_path, max_pixels):
+    """Write `service`'s pictures beside its page; what its page shows of each."""
+    images = []
     names = output_names(picture.file for picture in service.image_sources)
     for picture, name in zip(service.image_sources, names):
         source = Path(providers_dir) / picture.file
@@ -123,4 +152,5 @@ def publish_images(service, providers_dir, output_path, max_pixels=MAX_PIXELS):
         target = Path(output_path) / Path(service.save_as).parent / name
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
-        service.images.append(SimpleNamespace(url=relative, alt=picture.alt, width=width, height=height))
+        images.append(SimpleNamespace(url=relative, alt=picture.alt, width=width, height=height))
+    return images
