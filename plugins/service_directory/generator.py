@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from localoffer.cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files.templates import templates_digest
 
 from .build_cache import BuildCache
 from .images import publish_images
@@ -94,10 +95,14 @@ class ServiceGenerator(Generator):
         })
 
     def _fingerprint(self):
-        """What every cached result depends on, besides the provider file itself."""
+        """What every cached result depends on, besides the provider file itself: the
+        plugins' code, the templates a service page is made of (not the whole
+        folder: editing the easy-read page's template leaves service pages alone),
+        the content pages as menu links, the settings and the build date."""
         settings = self.settings
         return digest(
-            folder_digest(Path(__file__).parent.parent, Path(settings["THEME"]) / "templates"),
+            folder_digest(Path(__file__).parent.parent),
+            templates_digest(self.env, "service.html"),
             # Pelican's pages generator has read content/pages by now (it runs before plugins' generators).
             content_digest(settings, self.context.get("pages", [])),
             settings_digest(settings),
