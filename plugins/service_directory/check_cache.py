@@ -12,7 +12,8 @@ files, so each file's result is kept in CACHE_PATH/validate.json under:
   council's categories and areas), the build date and the other limits,
   where paths are shown from, and the versions of the libraries that check.
 
-Anything else throws the cache away. A cache file that cannot be read is
+Anything else throws the cache away. A kept result holds, of the file's data,
+only its status and its pictures' names (what the reports read). A cache file that cannot be read is
 ignored with a warning, and every file is checked again. The cache is data,
 never code (`localoffer.cache_files`).
 
@@ -96,7 +97,8 @@ class CheckCache:
         return None
 
     def put(self, path, file_sha, checked):
-        self.current[str(path)] = (file_sha, picture_stamps(path, checked.data), checked)
+        kept = dataclasses.replace(checked, data=_what_reports_read(checked.data))
+        self.current[str(path)] = (file_sha, picture_stamps(path, checked.data), kept)
 
     def save(self):
         """Keep the files of this run with those of earlier runs still on disk; say why not if it fails."""
@@ -156,6 +158,20 @@ def _check_all(checker, paths, workers=None):
     with multiprocessing.get_context(method).Pool(workers, _start_worker, (checker,)) as pool:
         # Chunks of files in order; map gives the results back in the same order.
         return pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (workers * 8)))
+
+
+def _what_reports_read(data):
+    """Of a file's data, only what the reports and the picture stamps read: its status
+    and its pictures' names. The whole data made the cache ten times larger, and
+    reading it back most of a cached run's time."""
+    if not isinstance(data, dict):
+        return data
+    kept = {key: data[key] for key in ("status",) if key in data}
+    images = data.get("images")
+    if isinstance(images, list):
+        kept["images"] = [{"file": image["file"]} for image in images
+                          if isinstance(image, dict) and isinstance(image.get("file"), str)]
+    return kept
 
 
 def _is_cache(stored):
