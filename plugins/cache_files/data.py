@@ -4,7 +4,10 @@ JSON has no tuples, paths or classes, and a provider may write any key (a
 key `__class__` included), so every value is written as a two-item list
 saying what it is: ["s", text], ["i", 3], ["l", [...]], ["t", [...]] for a
 tuple, ["d", [[key, value], ...]], ["p", "a/path"], ["o", "Class", {field:
-value}] for one of the dataclasses a cache may hold. Reading back builds only
+value}] for one of the dataclasses a cache may hold; a dictionary with text
+keys, or a list, that holds nothing but such plain values (most of a cache:
+term counts, a service's fields) is written once as ["j", value], as JSON has
+it, and checked whole when read. Reading back builds only
 those: a class that is not in `kinds`, a field it does not have, or any other
 shape raises CacheMismatch, and the cache is ignored.
 """
@@ -17,7 +20,27 @@ class CacheMismatch(ValueError):
     """The file is not something this code wrote."""
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    """True when JSON gives `value` back as it is: dictionaries with text keys,
+    lists, text, numbers, booleans and None (no tuples, paths or classes)."""
+    kind = type(value)
+    if kind is dict:
+        return all(type(key) is str for key in value) and all(
+            type(item) in _SCALARS or _plain(item) for item in value.values())
+    if kind is list:
+        return all(type(item) in _SCALARS or _plain(item) for item in value)
+    return kind in _SCALARS
+
+
 def to_data(value):
+    # Plain JSON (most of a cache: term counts, a service's fields) is kept as it is, under
+    # one tag, instead of a tag on every value: a third of the size, and read back many
+    # times faster. `_plain` checks it on the way back in.
+    if type(value) in (dict, list) and _plain(value):
+        return ["j", value]
     if value is None or isinstance(value, bool):
         return ["b", value]
     if isinstance(value, str):
@@ -45,6 +68,10 @@ def from_data(data, kinds):
     if not isinstance(data, list) or not data or not isinstance(data[0], str):
         raise CacheMismatch("not a tagged value")
     tag = data[0]
+    if tag == "j":
+        if len(data) != 2 or type(data[1]) not in (dict, list) or not _plain(data[1]):
+            raise CacheMismatch("plain data of the wrong shape")
+        return data[1]
     if tag == "o":
         if len(data) != 3 or data[1] not in kinds or not isinstance(data[2], dict):
             raise CacheMismatch("an object of an unknown kind")
