@@ -213,3 +213,14 @@ def test_editing_a_content_pages_text_leaves_service_pages_as_they_were(tmp_path
     assert run_pelican(providers, output, PATH=str(content)).returncode == 0
     assert service_page.stat().st_mtime_ns != written
     assert ">Your privacy</a>" in service_page.read_text()
+
+
+def test_a_changed_provider_rewrites_its_own_pages_and_the_listings_it_is_in(tmp_path):
+    def change_service(providers, pages, templates):
+        edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
+
+    rewritten = rewritten_after(tmp_path, change_service)
+    assert {"services/unsafe-text/index.html", "services/unsafe-text/easy-read/index.html",
+            "services/index.html", "categories/health/index.html"} <= rewritten
+    assert not {"services/complete-service/index.html", "services/complete-service/easy-read/index.html",
+                "categories/education/index.html", "categories/social-care/index.html"} & rewritten

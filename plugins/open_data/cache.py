@@ -52,8 +52,8 @@ class FeedCache:
 
     def save(self):
         """Keep only this build's services, so a removed one does not stay in the cache."""
-        if not self.enabled:
-            return
+        if not self.enabled or (self.misses == 0 and self.kept.keys() == self.entries.keys()):
+            return  # nothing changed: the file already holds these entries
         try:
             save_json(self.path, {"fingerprint": self.fingerprint, "entries": self.kept})
         except OSError as error:

@@ -130,12 +130,13 @@ class ServiceGenerator(Generator):
         self._remove_stale_pages()
 
         cards = ServiceCards(self.env, self.context)
-        self._write(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
-                    "Services A to Z", letters=_by_letter(self.listed), service_card_html=cards)
+        self._listing_templates = {}  # template name -> digest of its closure
+        self._write_listing(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
+                            "Services A to Z", self.listed, letters=_by_letter(self.listed), service_card_html=cards)
         for term in list(self.terms.values()) + self.age_groups:
             if term.save_as:
-                self._write(writer, term.save_as, "term", term.url, term.label, term=term,
-                            term_services=term.services, service_card_html=cards)
+                self._write_listing(writer, term.save_as, "term", term.url, term.label, term.services, term=term,
+                                    term_services=term.services, service_card_html=cards)
         self._write(writer, settings["SERVICES_HOME_SAVE_AS"], "home", "", settings.get("SITENAME", "Local Offer"))
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
@@ -149,6 +150,16 @@ class ServiceGenerator(Generator):
             if page.is_file():
                 shutil.rmtree(page.parent) if page.name == "index.html" and page.parent != output else page.unlink()
                 logger.info("service_directory: removed %s, whose service is no longer published", save_as)
+
+    def _write_listing(self, writer, save_as, template, url, title, services, **extra):
+        """A listing is written again only when its template, or a service on it, changed
+        (the rest it shows is in the cache's fingerprint); see build_cache.py."""
+        if template not in self._listing_templates:
+            self._listing_templates[template] = templates_digest(self.env, f"{template}.html")
+        key = digest(self._listing_templates[template], url, title,
+                     *(f"{service.id}:{getattr(service, 'source_sha', None)}" for service in services))
+        if not self.cache.listing_is_current(save_as, key, self.output_path):
+            self._write(writer, save_as, template, url, title, **extra)
 
     def _write(self, writer, save_as, template, url, title, **extra):
         writer.write_file(
