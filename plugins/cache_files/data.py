@@ -13,6 +13,7 @@ shape raises CacheMismatch, and the cache is ignored.
 """
 
 import dataclasses
+import functools
 from pathlib import Path, PurePosixPath
 
 
@@ -63,6 +64,12 @@ def to_data(value):
     raise TypeError(f"a cache cannot keep {type(value).__name__}")
 
 
+@functools.lru_cache(maxsize=None)
+def _init_fields(kind):
+    """The fields a dataclass is made from (asked once per class: a cache holds thousands of each)."""
+    return frozenset(field.name for field in dataclasses.fields(kind) if field.init)
+
+
 def from_data(data, kinds):
     """The value `data` stands for; `kinds` maps class names to the dataclasses allowed."""
     if not isinstance(data, list) or not data or not isinstance(data[0], str):
@@ -76,7 +83,7 @@ def from_data(data, kinds):
         if len(data) != 3 or data[1] not in kinds or not isinstance(data[2], dict):
             raise CacheMismatch("an object of an unknown kind")
         kind = kinds[data[1]]
-        names = {field.name for field in dataclasses.fields(kind) if field.init}
+        names = _init_fields(kind)
         if set(data[2]) != names:
             raise CacheMismatch(f"{kind.__name__} with other fields")
         return kind(**{name: from_data(item, kinds) for name, item in data[2].items()})

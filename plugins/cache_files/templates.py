@@ -33,10 +33,10 @@ def template_closure(env, name):
             source = env.loader.get_source(env, current)[0]
         except TemplateNotFound:
             continue
-        for referenced in meta.find_referenced_templates(env.parse(source)):
-            if referenced is None:  # a name made at render time: it could be any template
-                return sorted(set(env.list_templates()) | seen)
-            waiting.append(referenced)
+        referenced = _references(env, source)
+        if None in referenced:  # a name made at render time: it could be any template
+            return sorted(set(env.list_templates()) | seen)
+        waiting.extend(referenced)
     return sorted(seen)
 
 
@@ -51,3 +51,15 @@ def templates_digest(env, *names):
             source = "(no such template)"
         parts += [name, source]
     return digest(*parts)
+
+
+_parsed = {}  # (environment, source) -> the names it references
+
+
+def _references(env, source):
+    """The templates `source` names (None for a name made at render time); each source
+    is parsed once a build, however many pages' closures it is in."""
+    key = (id(env), source)
+    if key not in _parsed:
+        _parsed[key] = tuple(meta.find_referenced_templates(env.parse(source)))
+    return _parsed[key]
