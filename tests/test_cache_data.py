@@ -47,3 +47,14 @@ def test_a_key_that_looks_like_a_class_is_only_a_key():
 def test_plain_data_of_another_shape_is_refused(data):
     with pytest.raises(CacheMismatch, match="^plain data of the wrong shape$"):
         from_data(data, KINDS)
+
+
+def test_a_dataclass_keeps_its_plain_fields_untagged_and_its_others_tagged():
+    entry = Entry("swim", {"swim": 2})
+    assert to_data(entry) == ["o", "Entry", {"name": "swim", "counts": ["j", {"swim": 2}]}]
+    assert round_trip([entry, Entry("x", {1: "one"})]) == [entry, Entry("x", {1: "one"})]
+
+
+def test_an_object_with_other_fields_is_refused():
+    with pytest.raises(CacheMismatch, match="^Entry with other fields$"):
+        from_data(["o", "Entry", {"name": "swim"}], KINDS)

@@ -4,7 +4,8 @@ JSON has no tuples, paths or classes, and a provider may write any key (a
 key `__class__` included), so every value is written as a two-item list
 saying what it is: ["s", text], ["i", 3], ["l", [...]], ["t", [...]] for a
 tuple, ["d", [[key, value], ...]], ["p", "a/path"], ["o", "Class", {field:
-value}] for one of the dataclasses a cache may hold; a dictionary with text
+value}] for one of the dataclasses a cache may hold (a field holding text, a
+number, a boolean or None is kept untagged); a dictionary with text
 keys, or a list, that holds nothing but such plain values (most of a cache:
 term counts, a service's fields) is written once as ["j", value], as JSON has
 it, and checked whole when read. Reading back builds only
@@ -59,15 +60,26 @@ def to_data(value):
     if isinstance(value, Path):
         return ["p", value.as_posix()]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {field.name: to_data(getattr(value, field.name)) for field in dataclasses.fields(value) if field.init}
+        # A field holding text, a number, a boolean or None is kept as it is (a list is never
+        # one of those, so it is still read as a tagged value): thousands of small objects
+        # (an easy-read page's points) are read back without a list for each field.
+        fields = {}
+        for name in _init_fields(type(value)):
+            item = getattr(value, name)
+            fields[name] = item if type(item) in _SCALARS else to_data(item)
         return ["o", type(value).__name__, fields]
     raise TypeError(f"a cache cannot keep {type(value).__name__}")
 
 
 @functools.lru_cache(maxsize=None)
 def _init_fields(kind):
-    """The fields a dataclass is made from (asked once per class: a cache holds thousands of each)."""
-    return frozenset(field.name for field in dataclasses.fields(kind) if field.init)
+    """The fields a dataclass is made from, in order (asked once per class: a cache holds thousands of each)."""
+    return tuple(field.name for field in dataclasses.fields(kind) if field.init)
+
+
+@functools.lru_cache(maxsize=None)
+def _init_field_set(kind):
+    return frozenset(_init_fields(kind))
 
 
 def from_data(data, kinds):
@@ -83,10 +95,11 @@ def from_data(data, kinds):
         if len(data) != 3 or data[1] not in kinds or not isinstance(data[2], dict):
             raise CacheMismatch("an object of an unknown kind")
         kind = kinds[data[1]]
-        names = _init_fields(kind)
+        names = _init_field_set(kind)
         if set(data[2]) != names:
             raise CacheMismatch(f"{kind.__name__} with other fields")
-        return kind(**{name: from_data(item, kinds) for name, item in data[2].items()})
+        return kind(**{name: item if type(item) in _SCALARS else from_data(item, kinds)
+                       for name, item in data[2].items()})
     if len(data) != 2:
         raise CacheMismatch("a value of the wrong shape")
     value = data[1]
