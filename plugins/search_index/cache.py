@@ -123,31 +123,3 @@ def written_key(counts_fingerprint, settings, card_templates, services):
     if None in keys:
         return None
     return digest(counts_fingerprint, settings_digest(settings), card_templates, *keys)
-
-
-class WrittenFiles:
-    """The key of the data files an earlier build wrote, and their manifest."""
-
-    def __init__(self, cache_path, key):
-        self.path = Path(cache_path) / WRITTEN_FILE
-        self.key = key
-
-    def manifest_if_current(self, manifest_path):
-        """The manifest, when the files on disk were written from the same key; else None (and the record goes)."""
-        stored = load_json(self.path)
-        if (self.key and isinstance(stored, dict) and stored.get("key") == self.key
-                and isinstance(stored.get("manifest"), dict) and Path(manifest_path).is_file()):
-            return stored["manifest"]
-        try:
-            self.path.unlink()
-        except OSError:
-            pass
-        return None
-
-    def save(self, manifest):
-        if not self.key:
-            return
-        try:
-            save_json(self.path, {"key": self.key, "manifest": manifest})
-        except OSError as error:
-            logger.warning("search_index: could not save the build cache in %s: %s", self.path.parent, error)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import write_if_changed
+from localoffer.cache_files import WrittenRecord, write_if_changed
 
 from localoffer.cache_files.templates import templates_digest
 
-from .cache import CountsCache, WrittenFiles, fingerprint, written_key
+from .cache import WRITTEN_FILE, CountsCache, fingerprint, written_key
 from .documents import searchable_services
 from .files import MANIFEST, search_files
 from .glossary import Glossary, read_glossary
@@ -36,10 +36,11 @@ class SearchGenerator(Generator):
             return
         services = searchable_services(context["services"], bool(settings.get("SERVICES_INCLUDE_DRAFTS")))
         counts_fingerprint = fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"])
-        written = WrittenFiles(settings["CACHE_PATH"], written_key(
+        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
             counts_fingerprint, settings, templates_digest(self.env, "components/service_card.html"), services,
-        ) if settings["SEARCH_CACHE"] else None)
-        manifest = written.manifest_if_current(Path(self.output_path) / settings["SEARCH_DATA_PATH"] / MANIFEST)
+        ) if settings["SEARCH_CACHE"] else None, "search_index")
+        manifest = written.kept_if_current(Path(self.output_path) / settings["SEARCH_DATA_PATH"] / MANIFEST)
+        manifest = manifest if isinstance(manifest, dict) else None
         if manifest is None:
             cache = CountsCache(settings["CACHE_PATH"], counts_fingerprint, bool(settings["SEARCH_CACHE"]))
             # The listings' own card, rendered with the same context as every page, so that
