@@ -9,14 +9,9 @@ import pytest
 
 from localoffer.service_directory.check_cache import CACHE_FILE, worker_count
 from localoffer.service_directory.cli import human_report, json_report, validate_paths
+from tests.test_validate_cli import SETTINGS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "validate" / "providers"
-SETTINGS = {
-    "LOCAL_OFFER_CATEGORIES": {"health": "Health", "activities-and-short-breaks": "Activities"},
-    "LOCAL_OFFER_AREAS": {"fenwick": "Fenwick", "eastbridge": "Eastbridge"},
-    "SERVICES_BUILD_DATE": "2026-11-22",
-    "SERVICES_STALE_AFTER_MONTHS": 12,
-}
 REAL = "`maybe` is not yes or no; write yes or no"
 PLANTED = "a message only the cache holds"
 
