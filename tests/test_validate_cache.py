@@ -111,3 +111,21 @@ def test_worker_processes_give_the_same_messages_in_the_same_order(tmp_path):
 
 def test_workers_are_used_only_for_many_files():
     assert worker_count(10) == 1
+
+
+def test_the_command_keeps_its_cache_in_cache_path_and_warns_on_stderr_when_it_is_damaged(tmp_path):
+    from tests.test_cli import localoffer, settings_for
+
+    shutil.copytree(FIXTURE, tmp_path / "providers")
+    settings = settings_for(tmp_path, tmp_path / "providers")
+    first = localoffer("validate", "--settings", settings)
+    assert (tmp_path / "cache" / CACHE_FILE).is_file()
+    second = localoffer("validate", "--settings", settings)
+    assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, "")
+    assert first.stdout.splitlines()[-1] == "4 file(s) checked: 2 ready to publish, 2 with errors (3 error(s), 1 warning(s))"
+
+    (tmp_path / "cache" / CACHE_FILE).write_text("{", encoding="utf-8")
+    damaged = localoffer("validate", "--settings", settings)
+    assert (damaged.returncode, damaged.stdout) == (first.returncode, first.stdout)
+    assert damaged.stderr == (f"validate: ignored {tmp_path / 'cache' / CACHE_FILE}, which could not be read as a cache; "
+                              "every file is checked again\n")
