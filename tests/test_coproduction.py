@@ -10,7 +10,7 @@ from localoffer.coproduction.dates import WrittenDate, parse
 from localoffer.coproduction.ladder import derive_state
 from localoffer.coproduction.projects import counts_by_rung, counts_by_state, read_projects
 from localoffer.coproduction.search_text import tracker_document
-from localoffer.coproduction.settings import DEFAULTS, build_date, check_settings
+from localoffer.coproduction.settings import DEFAULTS, check_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "coproduction" / "projects.yaml"
 TODAY = datetime.date(2026, 11, 22)
@@ -187,22 +187,14 @@ def test_every_problem_in_a_file_is_reported(tmp_path):
 
 # --- Settings and search -----------------------------------------------------
 
-def test_build_date_setting():
-    assert build_date({"SERVICES_BUILD_DATE": "2026-11-22"}) == TODAY
-    assert build_date({"SERVICES_BUILD_DATE": None}) == datetime.date.today()
-    assert build_date({"SERVICES_BUILD_DATE": "next week"}) == datetime.date.today()
-
-
 def test_settings_messages():
-    settings = dict(DEFAULTS, SERVICES_BUILD_DATE="22/11/2026", COPRODUCTION_TRACKER_URL="/tracker",
+    settings = dict(DEFAULTS, COPRODUCTION_TRACKER_URL="/tracker",
                     YOU_SAID_WE_DID_SAVE_AS="feedback/yswd")
     assert check_settings(settings) == [
         "COPRODUCTION_TRACKER_URL must be an address relative to the site root ending in /, e.g. "
         "'coproduction/tracker/'; got '/tracker'; the default is used",
         "YOU_SAID_WE_DID_SAVE_AS must be a file path ending in .html, e.g. 'feedback/you-said-we-did/index.html'; "
         "got 'feedback/yswd'; the default is used",
-        "SERVICES_BUILD_DATE '22/11/2026' is not a date like '2026-11-22'; today is used to decide which "
-        "projects are overdue",
     ]
     assert settings["COPRODUCTION_TRACKER_URL"] == "coproduction/tracker/"
     assert check_settings(dict(DEFAULTS)) == []

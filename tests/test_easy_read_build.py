@@ -105,8 +105,8 @@ def test_the_findings_are_in_the_context_for_the_editorial_report(tmp_path):
     seen = {}
 
     def keep_context(generators):
-        seen["findings"] = generators[0].context["easy_read_findings"]
-        seen["links"] = generators[0].context["easy_read_links"]
+        seen["findings"] = generators[0].context["local_offer"].easy_read.findings
+        seen["links"] = generators[0].context["local_offer"].easy_read.links
 
     signals.all_generators_finalized.connect(keep_context, weak=False)
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from localoffer.contract import ReviewDates
 from localoffer.editorial.manifest import compare, flatten, read_manifest
 from localoffer.editorial.review import by_review_date, gaps, review_files
 from localoffer.service_directory.validate import ProviderChecker
@@ -140,7 +141,8 @@ def test_stale_and_due_against_a_fixed_build_date(tmp_path):
         write_provider(tmp_path, service_id, **{"last_reviewed: 2026-10-01": f"last_reviewed: {reviewed}"})
     checker = ProviderChecker({"activities-and-short-breaks": "A"}, {"fenwick": "F"}, datetime.date(2026, 11, 22))
     reviews = review_files(checker.check_folder(tmp_path))
-    dates = {"stale_before": datetime.date(2025, 11, 22), "due_before": datetime.date(2025, 12, 22)}
+    dates = ReviewDates(build_date=datetime.date(2026, 11, 22), stale_before=datetime.date(2025, 11, 22),
+                        due_before=datetime.date(2025, 12, 22))
     stale, due = by_review_date(reviews, dates)
     assert [r.id for r in stale] == ["a-old"]
     assert [r.id for r in due] == ["b-edge", "c-due"]

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import jinja2
 
+from localoffer.contract import LocalOffer
 from localoffer.site_navigation.links import navigation_pages
 from tests.conftest import ROOT
 
@@ -29,7 +30,9 @@ def test_the_menu_and_footer_give_the_same_html_from_either_list():
         template = environment.get_template(name)
         context = {"pages": PAGES, "SITEURL": "", "COUNCIL_NAME": "Northmoor Council", "page_path": "feedback/",
                    "FOOTER_PAGES": ["accessibility/", "privacy/"]}
-        from_pages = template.render(context)
-        from_list = template.render(context, navigation_pages=navigation_pages(PAGES))
+        from_pages = template.render(context, local_offer=LocalOffer())
+        local_offer = LocalOffer()
+        local_offer.publish("site_navigation", navigation=navigation_pages(PAGES))
+        from_list = template.render(context, local_offer=local_offer)
         assert from_list == from_pages
         assert 'href="/feedback/"' in from_list or 'href="/privacy/"' in from_list

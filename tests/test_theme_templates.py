@@ -8,9 +8,10 @@ from pathlib import Path
 from types import SimpleNamespace as NS
 
 import pytest
-from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta
+from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta, nodes
 
 import localoffer
+from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "theme" / "templates"
@@ -208,17 +209,31 @@ def fake_service(name="Riverside speech drop-in", closed=False, status="publishe
     return NS(**values)
 
 
-def site_context(**extra):
+def fake_local_offer(preview=False, areas=()):
+    """The contract as service_directory publishes it (localoffer.contract), with fake services."""
     services = [fake_service(), fake_service("Autism family network", status="draft")]
     need = term("need", "asd", "Autism")
     need.services = services
+    local_offer = LocalOffer()
+    day = datetime.date(2026, 11, 22)
+    local_offer.publish(
+        "service_directory", services=services, service_pages=services, preview=preview, provider_files=[],
+        taxonomy=Taxonomy(
+            categories=[term("category", "health", "Health")], needs=[need], areas=list(areas),
+            need_groups=[NS(label="Communication and interaction", needs=[need])],
+            age_groups=[NS(id="0-4", label="0 to 4 years", min=0, max=4, url="ages/0-4/", services=services)],
+        ),
+        dates=ReviewDates(build_date=day, stale_before=day, due_before=day),
+        summary=BuildSummary(published=1, draft=1),
+    )
+    return local_offer
+
+
+def site_context(preview=False, areas=(), **extra):
     context = dict(
         SITENAME="Northmoor Local Offer", SITEURL="", COUNCIL_NAME="Northmoor Council",
-        COUNCIL_LOGO="images/northmoor-logo.svg", SITE_DESCRIPTION="Services.", IS_PREVIEW=False,
-        THEME_STATIC_DIR="theme", pages=[], services=services, categories=[term("category", "health", "Health")],
-        needs=[need], areas=[], need_groups=[NS(label="Communication and interaction", needs=[need])],
-        age_groups=[NS(id="0-4", label="0 to 4 years", min=0, max=4, url="ages/0-4/", services=services)],
-        build_summary={"published": 1, "draft": 1, "closed": 0, "rejected": 0},
+        COUNCIL_LOGO="images/northmoor-logo.svg", SITE_DESCRIPTION="Services.",
+        THEME_STATIC_DIR="theme", pages=[], local_offer=fake_local_offer(preview, areas),
         page_path="", page_title="Northmoor Local Offer",
     )
     context.update(extra)
@@ -358,7 +373,7 @@ def test_feedback_block_left_out_without_plugin():
 
 
 def test_preview_banner():
-    assert "Preview: not published" in render("home.html", IS_PREVIEW=True)
+    assert "Preview: not published" in render("home.html", preview=True)
     assert "Preview: not published" not in render("home.html")
 
 
@@ -688,3 +703,66 @@ def test_service_page_links_its_areas():
     service = fake_service(areas=[term("area", "fenwick", "Fenwick")])
     html = render("service.html", page_path=service.url, page_title=service.name, service=service)
     assert '<a class="govuk-link" href="/areas/fenwick/">Fenwick</a>' in html
+
+
+# Components take every value as an argument (GOV.UK Frontend's macros do): nothing from the page's context,
+# not even SITEURL, so a component renders the same wherever it is called. service_card.html still reads
+# SITEURL from the context it is imported with (it is the service model's card; see plugins/README.md).
+CONTEXT_COMPONENTS = {"service_card.html": {"SITEURL"}}
+
+
+@pytest.mark.parametrize("path", COMPONENTS, ids=template_id)
+def test_component_reads_only_its_arguments(path):
+    ast = make_env().parse(path.read_text(encoding="utf-8"))
+    assert meta.find_undeclared_variables(ast) == CONTEXT_COMPONENTS.get(path.name, set())
+
+
+@pytest.mark.parametrize("path", ALL_TEMPLATES, ids=template_id)
+def test_components_are_imported_without_the_page_context(path):
+    imports = re.findall(r'{%-? from "components/([\w.]+)" import [\w, ]+ with context', path.read_text(encoding="utf-8"))
+    assert set(imports) <= set(CONTEXT_COMPONENTS), template_id(path)
+
+
+def test_service_filters_offer_the_taxonomy_they_are_given():
+    env = make_env()
+    need = term("need", "asd", "Autism")
+    taxonomy = NS(need_groups=[NS(label="Communication and interaction", needs=[need])],
+                  areas=[term("area", "fenwick", "Fenwick")], categories=[term("category", "health", "Health")])
+    html = env.from_string('{% from "components/service_filters.html" import service_filters %}'
+                           '{{ service_filters(taxonomy, "f", {"area": "fenwick"}) }}').render(taxonomy=taxonomy)
+    page = Form()
+    page.form = {}
+    page.feed(html)
+    assert page.fields["need"]["options"] == ["", "asd"]
+    assert (page.fields["area"]["options"], page.fields["area"]["selected"]) == (["", "fenwick"], ["fenwick"])
+    assert page.fields["category"]["options"] == ["", "health"]
+    assert '<optgroup label="Communication and interaction">' in html
+
+
+@pytest.mark.parametrize("call,expected", [
+    ('route_list(terms, "https://example.org")', '<a class="govuk-link" href="https://example.org/needs/asd/">Autism</a>'),
+    ('term_links(terms, "https://example.org")', '<a class="govuk-link" href="https://example.org/needs/asd/">Autism</a>'),
+    ('search_form("https://example.org/search/")', '<form class="app-search" action="https://example.org/search/"'),
+    ('coproduction_nav([{"title": "Tracker", "url": "coproduction/tracker/"}], "x/", "https://example.org")',
+     'href="https://example.org/coproduction/tracker/">Tracker</a>'),
+])
+def test_links_in_components_use_the_site_url_they_are_given(call, expected):
+    macro = call.split("(")[0]
+    html = make_env().from_string(f'{{% from "components/{macro}.html" import {macro} %}}{{{{ {call} }}}}').render(
+        terms=[term("need", "asd", "Autism")])
+    assert expected in html
+
+
+# Partials are the page skeleton's pieces (header, footer, banners): they read the page's own context and
+# pass it to components as arguments. What they may read: settings (upper case), the page's address and
+# title, Pelican's pages, the contract (local_offer, never a plugin's loose key), the service a service
+# page is about, and the Jinja globals plugins give.
+PARTIAL_READS = {"page_path", "page_title", "pages", "local_offer", "service", "feedback_url", "service_json_ld"}
+
+
+@pytest.mark.parametrize("path", sorted((TEMPLATES / "partials").glob("*.html")), ids=template_id)
+def test_partial_reads_only_the_page_context_and_the_contract(path):
+    ast = make_env().parse(path.read_text(encoding="utf-8"))
+    assigned = {node.target.name for node in ast.find_all(nodes.Assign) if isinstance(node.target, nodes.Name)}
+    read = meta.find_undeclared_variables(ast) - assigned
+    assert {name for name in read if not name.isupper()} <= PARTIAL_READS

@@ -1,8 +1,9 @@
 """The Pelican generator for the co-production tracker and "You said, we did".
 
 Two phases, as Pelican's own generators: `generate_context` reads and checks
-both files and puts the results in the context (so other plugins, such as
-search, can read them); `generate_output` only writes.
+both files and publishes its own part of the contract, `local_offer.coproduction`
+(localoffer.contract.CoproductionPart: the section's menu); `generate_output`
+only writes.
 """
 
 import logging
@@ -11,13 +12,17 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
+from localoffer.contract import CoproductionPart, contract_of, publish_part
+
 from .feedback import ACTION_STATUSES, VOICES, read_feedback
 from .ladder import RUNGS, STATES
 from .projects import read_projects, tracker_summary
 from .search_text import feedback_document, tracker_document
-from .settings import build_date
 
 logger = logging.getLogger(__name__)
+
+# The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
+READS = ("dates",)
 
 TRACKER_TITLE = "Co-production tracker"
 YSWD_TITLE = "You said, we did"
@@ -26,7 +31,7 @@ YSWD_TITLE = "You said, we did"
 class CoproductionGenerator(Generator):
     def generate_context(self):
         settings = self.settings
-        today = build_date(settings)
+        today = contract_of(self.context, "coproduction", READS).dates.build_date
         content = Path(settings["PATH"])
         projects_path = content / settings["COPRODUCTION_PROJECTS_FILE"]
         feedback_path = content / settings["YOU_SAID_WE_DID_FILE"]
@@ -40,13 +45,7 @@ class CoproductionGenerator(Generator):
             tracker_document(TRACKER_TITLE, urls["tracker"], projects),
             feedback_document(YSWD_TITLE, urls["yswd"], years),
         ]
-        self.context.update({
-            "coproduction_projects": projects,
-            "you_said_we_did_years": years,
-            "coproduction_pages": self.documents,
-            "coproduction_section": self._section(urls),
-            "COPRODUCTION_RUNGS": RUNGS,
-        })
+        publish_part(self.context, "coproduction", coproduction=CoproductionPart(section=self._section(urls)))
 
     def _section(self, urls):
         """The section's own menu: its content pages in their `Order`, then the

@@ -3,7 +3,6 @@
 Every setting is documented in this plugin's README.md.
 """
 
-import datetime
 import logging
 
 logger = logging.getLogger(__name__)
@@ -19,8 +18,6 @@ DEFAULTS = {
     # Content pages whose address starts with this are listed in the section's own menu.
     "COPRODUCTION_SECTION_URL": "coproduction/",
     "COPRODUCTION_FEEDBACK_PAGE_URL": "feedback/",
-    # Shared with service_directory: the day a build counts as today.
-    "SERVICES_BUILD_DATE": None,
 }
 
 URL_SETTINGS = (
@@ -53,25 +50,5 @@ def check_settings(settings):
             messages.append(f"{save_as_key} must be a file path ending in .html, e.g. {DEFAULTS[save_as_key]!r}; "
                             f"got {save_as!r}; the default is used")
             settings[url_key], settings[save_as_key] = DEFAULTS[url_key], DEFAULTS[save_as_key]
-    value = settings["SERVICES_BUILD_DATE"]
-    if value is not None and parse_build_date(value) is None:
-        # service_directory reports the same setting in its own words; this
-        # plugin only says what it does about it.
-        messages.append(f"SERVICES_BUILD_DATE {value!r} is not a date like '2026-11-22'; "
-                        "today is used to decide which projects are overdue")
     return messages
 
-
-def parse_build_date(value):
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def build_date(settings):
-    """The day the build counts as today: SERVICES_BUILD_DATE ("YYYY-MM-DD"),
-    or today when it is None, empty or not a date. A fixed setting keeps
-    builds reproducible."""
-    value = settings.get("SERVICES_BUILD_DATE")
-    return (parse_build_date(value) if value else None) or datetime.date.today()

@@ -1,9 +1,10 @@
 """The Pelican generator for easy read.
 
-It comes after service_directory in PLUGINS, so `service_pages` is in the
-context when generate_context runs, and after Pelican's pages generator, so
-the Markdown twins are read. generate_context makes every easy-read page and
-runs the check; generate_output only writes.
+It comes after service_directory in PLUGINS, so `local_offer.service_pages`
+is published when generate_context runs, and after Pelican's pages generator,
+so the Markdown twins are read. generate_context makes every easy-read page,
+runs the check and publishes its own part, `local_offer.easy_read`
+(localoffer.contract.EasyReadPart); generate_output only writes.
 """
 
 import datetime
@@ -16,6 +17,7 @@ from pelican.log import console
 
 from localoffer.cache_files import digest, folder_digest, settings_digest
 from localoffer.cache_files.templates import templates_digest
+from localoffer.contract import EasyReadPart, contract_of, publish_part
 from localoffer.service_directory.page_inputs import content_digest
 
 from .cache import BuildCache, KeptPage, models_fingerprint, service_key, twin_key
@@ -27,6 +29,9 @@ from .service_pages import build_service_page
 from .words import CATEGORY_WORDS
 
 logger = logging.getLogger(__name__)
+
+# The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
+READS = ("service_pages",)
 
 
 class EasyReadCheckFailed(Exception):
@@ -57,7 +62,7 @@ class EasyReadGenerator(Generator):
         if settings["EASY_READ_SERVICES"]:
             category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
             display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
-            for service in self.context.get("service_pages", []):
+            for service in contract_of(self.context, "easy_read", READS).service_pages:
                 display = display_path(service.source_path)
 
                 def build(service=service, display=display):
@@ -75,10 +80,12 @@ class EasyReadGenerator(Generator):
         links = {page.standard_url: page.url for _, page in self.twins}
         links.update({service.url: kept.url for service, kept in self.services})
         self.findings.sort(key=lambda finding: (finding.file, finding.line or 0))
-        self.context.update({
-            "easy_read_links": links,
-            "easy_read_findings": self.findings,
-        })
+        # Its own part of the contract, published once; the easy-read twin
+        # template finds its page there (EasyReadPart.twin), not on Pelican's page.
+        publish_part(self.context, "easy_read", easy_read=EasyReadPart(
+            links=links, findings=self.findings,
+            twins={twin.source_path: page for twin, page in self.twins},
+        ))
         self._report()
 
     def _pair_twins(self):
@@ -110,10 +117,11 @@ class EasyReadGenerator(Generator):
                 twin_key(twin, standard_url, display, siteurl),
                 lambda: build_twin_page(twin, standard_url, self.checker, display, siteurl),
             )
-            # Pelican's pages generator writes the twin, at its easy-read address and out of the menus.
+            # Pelican's pages generator writes the twin, at its easy-read address and out of the menus:
+            # the address and template are Pelican's own per-page settings (as `URL:`, `Save_as:` and
+            # `Template:` metadata would set them); the easy-read page itself is in local_offer.easy_read.
             twin.override_url, twin.override_save_as = page.url, page.save_as
             twin.template = "easy_read_page"
-            twin.easy_read = page
             hidden.append(twin)
             paired.append((twin, page))
         return paired

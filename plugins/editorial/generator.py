@@ -1,9 +1,10 @@
 """Write the manifest of every build and, in previews, the editorial report.
 
 It runs after service_directory (and easy_read, when that plugin is on) and
-only reads what they left in the context.
+only reads the parts of `local_offer` it declares in READS (localoffer.contract).
 """
 
+import dataclasses
 import logging
 import shutil
 from pathlib import Path
@@ -13,10 +14,14 @@ from pelican.generators import Generator
 from .manifest import build_manifest, compare, manifest_json, read_manifest
 from .review import by_review_date, review_files
 from localoffer.cache_files import write_atomic
+from localoffer.contract import contract_of
 
 from .summary import summary_markdown
 
 logger = logging.getLogger(__name__)
+
+# The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
+READS = ("service_pages", "provider_files", "dates", "summary", "easy_read")
 
 
 class EditorialGenerator(Generator):
@@ -25,6 +30,7 @@ class EditorialGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
+        self.local_offer = contract_of(self.context, "editorial", READS)
         output = Path(self.output_path)
         manifest = build_manifest(self._published())
         _write_text(output / settings["EDITORIAL_MANIFEST_SAVE_AS"], manifest_json(manifest))
@@ -47,16 +53,17 @@ class EditorialGenerator(Generator):
 
     def _published(self):
         """(id, data) of what a published build of these files would show: never drafts."""
-        by_path = {str(checked.path): checked for checked in self.context.get("provider_files", [])}
+        by_path = {str(checked.path): checked for checked in self.local_offer.provider_files}
         return [
             (service.slug, by_path[service.source_path].data)
-            for service in self.context.get("service_pages", [])
+            for service in self.local_offer.service_pages
             if service.status != "draft" and service.source_path in by_path
         ]
 
     def _report(self, manifest):
-        reviews = review_files(self.context.get("provider_files", []))
-        stale, due = by_review_date(reviews, self.context["review_dates"])
+        local_offer = self.local_offer
+        reviews = review_files(local_offer.provider_files)
+        stale, due = by_review_date(reviews, local_offer.dates)
         baseline_path = self.settings["EDITORIAL_BASELINE_MANIFEST"]
         changes, baseline_problem = None, None
         if baseline_path:
@@ -72,13 +79,13 @@ class EditorialGenerator(Generator):
             "stale": stale,
             "due": due,
             "with_gaps": [r for r in reviews if r.gaps],
-            "easy_read": list(self.context.get("easy_read_findings", [])),
+            "easy_read": list(local_offer.easy_read.findings) if local_offer.has("easy_read") else [],
             "changes": changes,
             "baseline": baseline_path,
             "baseline_problem": baseline_problem,
             "names": names,
-            "summary": self.context.get("build_summary", {}),
-            "review_dates": self.context["review_dates"],
+            "summary": dataclasses.asdict(local_offer.summary),
+            "review_dates": local_offer.dates,
         }
 
 

@@ -1,7 +1,7 @@
 """What the editorial group should look at in each provider file.
 
 Everything here reads the checked files that service_directory put in the
-context (`provider_files`, `review_dates`); nothing reads the files again.
+contract (`local_offer.provider_files`, `local_offer.dates`); nothing reads the files again.
 """
 
 from dataclasses import dataclass, field
@@ -63,8 +63,8 @@ def gaps(data):
 
 def by_review_date(reviews, review_dates):
     """(stale, due): files past their review date, and files due within a month, oldest first."""
-    stale_before = review_dates["stale_before"].isoformat()
-    due_before = review_dates["due_before"].isoformat()
+    stale_before = review_dates.stale_before.isoformat()
+    due_before = review_dates.due_before.isoformat()
     dated = sorted((r for r in reviews if r.ready and r.last_reviewed), key=lambda r: (r.last_reviewed, r.file))
     stale = [r for r in dated if r.last_reviewed < stale_before]
     due = [r for r in dated if stale_before <= r.last_reviewed < due_before]

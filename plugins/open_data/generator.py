@@ -1,10 +1,10 @@
 """The Pelican generator that writes the open data: the Open Referral UK feed,
 the CSV file and the /open-data/ page.
 
-It runs after service_directory (PLUGINS lists it later) and reads what that
-plugin left in the context: `service_pages` (every service with a page) and
-`provider_files` (what each provider wrote). Drafts never appear; closed
-services do, with their status.
+It runs after service_directory (PLUGINS lists it later) and reads the parts
+of `local_offer` that plugin published: `service_pages` (every service with a
+page) and `provider_files` (what each provider wrote). Drafts never appear;
+closed services do, with their status.
 """
 
 import logging
@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from localoffer.cache_files import WrittenRecord, write_if_changed
+from localoffer.contract import contract_of
 from localoffer.service_directory.settings import build_date
 
 from .cache import WRITTEN_FILE, FeedCache, fingerprint, written_key
@@ -25,6 +26,9 @@ from .taxonomy import site_taxonomies
 
 logger = logging.getLogger(__name__)
 
+# The parts of local_offer this plugin reads, here and in service_json_ld (checked by every build: localoffer.contract).
+READS = ("service_pages", "provider_files")
+
 # What the sitemap, written when Pelican has finished, needs from this build: by output folder.
 BUILD_NOTES = {}
 
@@ -35,12 +39,10 @@ class OpenDataGenerator(Generator):
 
     def generate_output(self, writer):
         settings, context = self.settings, self.context
-        if "service_pages" not in context:
-            logger.error("open_data: no services in the context; is service_directory in PLUGINS before open_data?")
-            return
+        local_offer = contract_of(context, "open_data", READS)
         base = base_url(settings)
-        data_by_path = {str(checked.path): checked.data for checked in context.get("provider_files", [])}
-        services = context["service_pages"]
+        data_by_path = {str(checked.path): checked.data for checked in local_offer.provider_files}
+        services = local_offer.service_pages
         published = [(data_by_path[s.source_path], s) for s in services
                      if s.status != "draft" and s.source_path in data_by_path]
         BUILD_NOTES[str(Path(self.output_path).resolve())] = {

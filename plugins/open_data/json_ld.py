@@ -90,15 +90,15 @@ def script_json(document):
 
 
 class JsonLdGlobal:
-    """The Jinja global `service_json_ld(service)`: finds the service's provider file in
-    the context that service_directory left, once, then renders its JSON-LD."""
+    """The Jinja global `service_json_ld(service)`: finds the service's provider file among
+    `provider_files()` (local_offer.provider_files), once, then renders its JSON-LD."""
 
-    def __init__(self, context, settings):
-        self.context, self.settings = context, settings
+    def __init__(self, provider_files, settings):
+        self.provider_files, self.settings = provider_files, settings
         self._data = None
 
     def __call__(self, service):
         if self._data is None:
-            self._data = {str(checked.path): checked.data for checked in self.context.get("provider_files", [])}
+            self._data = {str(checked.path): checked.data for checked in self.provider_files()}
         data = self._data.get(service.source_path)
         return script_json(service_json_ld(data, service, self.settings)) if data else Markup("")

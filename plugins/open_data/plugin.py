@@ -9,7 +9,9 @@ from pelican import signals
 
 from localoffer.cache_files import write_if_changed
 
-from .generator import BUILD_NOTES, OpenDataGenerator
+from localoffer.contract import contract_of
+
+from .generator import BUILD_NOTES, READS, OpenDataGenerator
 from .json_ld import JsonLdGlobal
 from .settings import apply_defaults, base_url
 from .sitemap import page_addresses, sitemap_xml
@@ -24,7 +26,10 @@ def get_generators(pelican):
 
 
 def add_json_ld_global(generator):
-    generator.env.globals["service_json_ld"] = JsonLdGlobal(generator.context, generator.settings)
+    context = generator.context
+    # Asked for only when a service page is written, after service_directory published local_offer.
+    provider_files = lambda: contract_of(context, "open_data", READS).provider_files  # noqa: E731
+    generator.env.globals["service_json_ld"] = JsonLdGlobal(provider_files, generator.settings)
 
 
 def write_sitemap(pelican):

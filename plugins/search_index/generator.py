@@ -1,8 +1,9 @@
 """The Pelican generator that writes the search page and its data.
 
 It runs after service_directory (PLUGINS lists it later) and reads the
-services from the context that service_directory's generate_context left, as
-Pelican's two phases intend; it reads no provider file itself.
+services and taxonomy from `local_offer`, which service_directory's
+generate_context published, as Pelican's two phases intend; it reads no
+provider file itself.
 """
 
 import logging
@@ -11,6 +12,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from localoffer.cache_files import WrittenRecord, write_if_changed
+from localoffer.contract import contract_of
 
 from localoffer.cache_files.templates import templates_digest
 
@@ -20,6 +22,9 @@ from .files import MANIFEST, search_files
 from .glossary import Glossary, read_glossary
 
 logger = logging.getLogger(__name__)
+
+# The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
+READS = ("services", "taxonomy", "preview")
 
 
 class SearchGenerator(Generator):
@@ -31,10 +36,8 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer):
         settings, context = self.settings, self.context
-        if "services" not in context:
-            logger.error("search_index: no services in the context; is service_directory in PLUGINS before search_index?")
-            return
-        services = searchable_services(context["services"], bool(settings.get("SERVICES_INCLUDE_DRAFTS")))
+        local_offer = contract_of(context, "search_index", READS)
+        services = searchable_services(local_offer.services, local_offer.preview)
         counts_fingerprint = fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"])
         written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
             counts_fingerprint, settings, templates_digest(self.env, "components/service_card.html"), services,
@@ -45,9 +48,10 @@ class SearchGenerator(Generator):
             cache = CountsCache(settings["CACHE_PATH"], counts_fingerprint, bool(settings["SEARCH_CACHE"]))
             # The listings' own card, rendered with the same context as every page, so that
             # whatever the component shows, a search result shows too.
+            taxonomy = local_offer.taxonomy
             card = self.get_template("components/service_card").make_module(dict(context)).service_card
             files, manifest = search_files(
-                services, self.glossary, context["categories"], context["needs"], context["areas"], settings,
+                services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
                 card, cache,
             )
             cache.save()

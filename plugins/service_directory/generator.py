@@ -15,6 +15,7 @@ from pelican.log import console
 
 from localoffer.cache_files import digest, folder_digest, settings_digest
 from localoffer.cache_files.templates import templates_digest
+from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
 from .build_cache import BuildCache
 from .images import publish_images
@@ -28,15 +29,19 @@ from .validate import ProviderChecker, provider_files
 
 logger = logging.getLogger(__name__)
 
+# The parts of local_offer this plugin reads: none, it creates local_offer and publishes the first parts.
+READS = ()
+
 
 class ServiceGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         providers_path = Path(settings["PROVIDERS_PATH"])
-        stale_before = months_before(build_date(settings), settings["SERVICES_STALE_AFTER_MONTHS"])
+        today = build_date(settings)  # the one build date: every other plugin reads it from local_offer.dates
+        stale_before = months_before(today, settings["SERVICES_STALE_AFTER_MONTHS"])
         checker = ProviderChecker(
             settings["LOCAL_OFFER_CATEGORIES"], settings["LOCAL_OFFER_AREAS"],
-            build_date(settings), display_root=providers_path.parent, stale_before=stale_before,
+            today, display_root=providers_path.parent, stale_before=stale_before,
             max_file_bytes=settings["SERVICES_MAX_FILE_BYTES"], max_picture_pixels=settings["SERVICES_MAX_PICTURE_PIXELS"],
         )
         self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
@@ -48,7 +53,7 @@ class ServiceGenerator(Generator):
         renderer = MarkdownRenderer()
         self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0, "hidden": 0}
         hide_months = settings["SERVICES_HIDE_AFTER_MONTHS"]
-        hide_before = months_before(build_date(settings), hide_months) if hide_months else None
+        hide_before = months_before(today, hide_months) if hide_months else None
         self.pages = []  # every service that gets a page
         for checked in self.checked_files:
             if not checked.ok:
@@ -74,25 +79,31 @@ class ServiceGenerator(Generator):
         file_services(self.listed, self.terms, self.age_groups)
 
         terms = list(self.terms.values())
-        self.context.update({
-            "services": self.listed,
-            "service_pages": self.pages,
-            "categories": [term for term in terms if term.kind == "category"],
-            "needs": [term for term in terms if term.kind == "need"],
-            "areas": [term for term in terms if term.kind == "area"],
-            "need_groups": make_need_groups(self.terms),
-            "age_groups": self.age_groups,
-            "build_summary": dict(self.summary),
-            "provider_problems": [problem for checked in self.checked_files for problem in checked.problems],
-            "provider_files": self.checked_files,
-            # The editorial report lists services past and near their review date.
-            "review_dates": {
-                "build_date": build_date(settings),
-                "stale_before": stale_before,
-                "due_before": months_before(build_date(settings), settings["SERVICES_STALE_AFTER_MONTHS"] - 1),
-            },
-            "IS_PREVIEW": include_drafts,
-        })
+        dates = ReviewDates(
+            build_date=today,
+            stale_before=stale_before,
+            # The editorial report lists services due for review within a month.
+            due_before=months_before(today, settings["SERVICES_STALE_AFTER_MONTHS"] - 1),
+        )
+        # The contract every other plugin and the theme read (localoffer.contract).
+        self.local_offer = LocalOffer()
+        self.local_offer.publish(
+            "service_directory",
+            services=self.listed,
+            service_pages=self.pages,
+            taxonomy=Taxonomy(
+                categories=[term for term in terms if term.kind == "category"],
+                needs=[term for term in terms if term.kind == "need"],
+                areas=[term for term in terms if term.kind == "area"],
+                need_groups=make_need_groups(self.terms),
+                age_groups=self.age_groups,
+            ),
+            dates=dates,
+            preview=include_drafts,
+            provider_files=self.checked_files,
+            summary=BuildSummary(**self.summary),
+        )
+        self._update_context(("local_offer",))
 
     def _fingerprint(self):
         """What every cached result depends on, besides the provider file itself: the

@@ -105,6 +105,10 @@ def months_before(day, months):
 
 
 def build_date(settings):
-    """The date a build counts as today; a fixed setting keeps builds reproducible."""
+    """The date a build counts as today; a fixed setting keeps builds reproducible.
+
+    The one build date: service_directory works it out once a build and publishes it as
+    `local_offer.dates.build_date`, where every other plugin reads it; commands that run
+    without a build (`localoffer validate`, `import-oruk`) call this function."""
     value = settings.get("SERVICES_BUILD_DATE")
     return datetime.date.fromisoformat(str(value)) if value else datetime.date.today()

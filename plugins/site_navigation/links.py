@@ -1,4 +1,4 @@
-"""`navigation_pages`: every content page's title and address, sorted by title.
+"""`local_offer.navigation`: every content page's title and address, sorted by title.
 
 The menu (partials/service_navigation.html) and the footer (partials/footer.html)
 are on every page. Looping over Pelican's `pages` there asked each page for its
@@ -6,10 +6,16 @@ are on every page. Looping over Pelican's `pages` there asked each page for its
 time: about 28 times for every page written, an eighth of a 10,000-service
 build. The list is made once, after every generator has read its content and
 before any page is written, in the order Jinja's `sort(attribute="title")`
-gave (case ignored, stable).
+gave (case ignored, stable), and published as this plugin's part of the
+contract (localoffer.contract).
 """
 
 from types import SimpleNamespace
+
+from localoffer.contract import publish_part
+
+# The parts of local_offer this plugin reads (none: it publishes `navigation` from Pelican's `pages`).
+READS = ()
 
 
 def navigation_pages(pages):
@@ -21,5 +27,5 @@ def add_navigation_pages(generators):
     # Every generator shares one context; the pages generator has filled in `pages` by now.
     for generator in generators:
         context = generator.context
-        context["navigation_pages"] = navigation_pages(context.get("pages", []))
+        publish_part(context, "site_navigation", navigation=navigation_pages(context.get("pages", [])))
         return
