@@ -81,12 +81,12 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1))
 
 
-def change_both(providers, pages):
+def change_both(providers, pages, templates):
     edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
     edit(pages / "privacy.md", "\n\n", "\n\nA sentence added to the privacy notice.\n\n")
 
 
-def add_both(providers, pages):
+def add_both(providers, pages, templates):
     text = (providers / "complete-service.yaml").read_text()
     (providers / "added-service.yaml").write_text(
         text.replace("id: complete-service", "id: added-service").replace("Family Link Saturday Club", "Added Sunday Club"))
@@ -94,35 +94,103 @@ def add_both(providers, pages):
     (pages / "local-news.md").write_text("Title: Local news\nSlug: local-news\n\nWhat is new in Northmoor.\n")
 
 
-def remove_both(providers, pages):
+def remove_both(providers, pages, templates):
     (providers / "complete-service.yaml").unlink()
     (pages / "how-families-shaped-the-local-offer.md").unlink()
     (pages / "feedback.easy-read.md").unlink()  # an easy-read twin
 
 
-def rename_both(providers, pages):
+def rename_both(providers, pages, templates):
     (providers / "unsafe-text.yaml").rename(providers / "renamed-text.yaml")
     edit(providers / "renamed-text.yaml", "id: unsafe-text", "id: renamed-text")
     (pages / "privacy.md").rename(pages / "privacy-notice.md")
     edit(pages / "privacy-notice.md", "Slug: privacy\n", "Slug: privacy-notice\n")
 
 
-@pytest.mark.parametrize("change", [change_both, add_both, remove_both, rename_both], ids=lambda f: f.__name__)
-def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_path, change):
-    """Providers and content pages changed, added, removed and renamed: the tree
-    a cached rebuild leaves is the one a clean build writes, byte for byte."""
+def change_service_template(providers, pages, templates):
+    edit(templates / "service.html", "{% block content %}", "{% block content %}<!-- service.html changed -->")
+
+
+def change_easy_read_template(providers, pages, templates):
+    edit(templates / "easy_read_service.html", "{% block before_content %}",
+         "{% block before_content %}<!-- easy_read_service.html changed -->")
+
+
+def change_a_shared_partial(providers, pages, templates):
+    edit(templates / "partials" / "footer.html", "<footer", "<!-- footer changed --><footer")
+
+
+def copy_project_site(tmp_path):
+    """Providers, content and theme copied, so a test may change any of them."""
     providers = copy_site(tmp_path)
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    output = tmp_path / "incremental" / "output"
-    assert run_pelican(providers, output, PATH=str(content)).returncode == 0
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme, ignore=shutil.ignore_patterns("__pycache__"))
+    return providers, content, theme
 
-    change(providers, content / "pages")
-    rebuilt = run_pelican(providers, output, PATH=str(content))
+
+@pytest.mark.parametrize("change", [
+    change_both, add_both, remove_both, rename_both,
+    change_service_template, change_easy_read_template, change_a_shared_partial,
+], ids=lambda f: f.__name__)
+def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_path, change):
+    """Providers and content pages changed, added, removed and renamed, and templates
+    changed: the tree a cached rebuild leaves is the one a clean build writes, byte for byte."""
+    providers, content, theme = copy_project_site(tmp_path)
+    site = {"PATH": str(content), "THEME": str(theme)}
+    output = tmp_path / "incremental" / "output"
+    assert run_pelican(providers, output, **site).returncode == 0
+
+    change(providers, content / "pages", theme / "templates")
+    rebuilt = run_pelican(providers, output, **site)
     assert rebuilt.returncode == 0, rebuilt.stdout
     clean = tmp_path / "clean" / "output"
-    assert run_pelican(providers, clean, PATH=str(content)).returncode == 0
+    assert run_pelican(providers, clean, **site).returncode == 0
     assert differing(snapshot(output), snapshot(clean)) == []
+
+
+def written_times(output):
+    return {path.relative_to(output).as_posix(): path.stat().st_mtime_ns for path in Path(output).rglob("*.html")}
+
+
+def rewritten_after(tmp_path, change):
+    """Build, change, rebuild: the pages the rebuild wrote again (by their times)."""
+    providers, content, theme = copy_project_site(tmp_path)
+    site = {"PATH": str(content), "THEME": str(theme)}
+    output = tmp_path / "output"
+    assert run_pelican(providers, output, **site).returncode == 0
+    before = written_times(output)
+    change(providers, content / "pages", theme / "templates")
+    assert run_pelican(providers, output, **site).returncode == 0
+    after = written_times(output)
+    return {path for path in after if before.get(path) != after[path]}
+
+
+SERVICE_PAGES = {"services/complete-service/index.html", "services/unsafe-text/index.html",
+                 "services/closed-service/index.html"}
+EASY_READ_SERVICE_PAGES = {page.replace("/index.html", "/easy-read/index.html") for page in SERVICE_PAGES}
+
+
+def test_changing_the_easy_read_template_leaves_service_pages_alone(tmp_path):
+    rewritten = rewritten_after(tmp_path, change_easy_read_template)
+    assert EASY_READ_SERVICE_PAGES <= rewritten
+    assert not SERVICE_PAGES & rewritten
+
+
+def test_changing_the_service_template_leaves_easy_read_pages_alone(tmp_path):
+    rewritten = rewritten_after(tmp_path, change_service_template)
+    assert SERVICE_PAGES <= rewritten
+    assert not EASY_READ_SERVICE_PAGES & rewritten
+
+
+def test_changing_a_content_pages_text_leaves_every_service_page_alone(tmp_path):
+    def change_text(providers, pages, templates):
+        edit(pages / "privacy.md", "\n\n", "\n\nA sentence added to the privacy notice.\n\n")
+
+    rewritten = rewritten_after(tmp_path, change_text)
+    assert "privacy/index.html" in rewritten
+    assert not (SERVICE_PAGES | EASY_READ_SERVICE_PAGES) & rewritten
 
 
 def test_editing_a_content_pages_text_leaves_service_pages_as_they_were(tmp_path):
@@ -145,3 +213,14 @@ def test_editing_a_content_pages_text_leaves_service_pages_as_they_were(tmp_path
     assert run_pelican(providers, output, PATH=str(content)).returncode == 0
     assert service_page.stat().st_mtime_ns != written
     assert ">Your privacy</a>" in service_page.read_text()
+
+
+def test_a_changed_provider_rewrites_its_own_pages_and_the_listings_it_is_in(tmp_path):
+    def change_service(providers, pages, templates):
+        edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
+
+    rewritten = rewritten_after(tmp_path, change_service)
+    assert {"services/unsafe-text/index.html", "services/unsafe-text/easy-read/index.html",
+            "services/index.html", "categories/health/index.html"} <= rewritten
+    assert not {"services/complete-service/index.html", "services/complete-service/easy-read/index.html",
+                "categories/education/index.html", "categories/social-care/index.html"} & rewritten

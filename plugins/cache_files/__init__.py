@@ -13,6 +13,7 @@ the work is done again. Every file is written whole or not at all
 """
 
 import hashlib
+import logging
 import json
 import os
 import tempfile
@@ -111,3 +112,31 @@ def save_json(path, value):
     """Write `value` (data.py says what it may hold) to `path`, whole or not at all.
     Raises OSError for the caller to report with its own prefix."""
     write_atomic(path, json.dumps(to_data(value), ensure_ascii=False, separators=(",", ":")))
+
+
+class WrittenRecord:
+    """The key of what an earlier build wrote to the output (and a little data
+    the next build needs of it, such as a manifest), so a build whose inputs
+    have the same key can leave those files as they are. The record is
+    removed when read unless it matches, so a build that stops while writing
+    leaves no record claiming the old files."""
+
+    def __init__(self, path, key, label):
+        self.path, self.key, self.label = Path(path), key, label
+
+    def kept_if_current(self, written):
+        """The data saved with the same key, when `written` (a file the output must hold) is there; else None."""
+        stored = load_json(self.path)
+        if self.key and isinstance(stored, dict) and stored.get("key") == self.key and Path(written).is_file():
+            return stored.get("kept")
+        self.path.unlink(missing_ok=True)
+        return None
+
+    def save(self, kept):
+        if not self.key:
+            return
+        try:
+            save_json(self.path, {"key": self.key, "kept": kept})
+        except OSError as error:
+            logging.getLogger(__name__).warning("%s: could not save the build cache in %s: %s",
+                                                self.label, self.path.parent, error)

@@ -4,12 +4,17 @@ JSON has no tuples, paths or classes, and a provider may write any key (a
 key `__class__` included), so every value is written as a two-item list
 saying what it is: ["s", text], ["i", 3], ["l", [...]], ["t", [...]] for a
 tuple, ["d", [[key, value], ...]], ["p", "a/path"], ["o", "Class", {field:
-value}] for one of the dataclasses a cache may hold. Reading back builds only
+value}] for one of the dataclasses a cache may hold (a field holding text, a
+number, a boolean or None is kept untagged); a dictionary with text
+keys, or a list, that holds nothing but such plain values (most of a cache:
+term counts, a service's fields) is written once as ["j", value], as JSON has
+it, and checked whole when read. Reading back builds only
 those: a class that is not in `kinds`, a field it does not have, or any other
 shape raises CacheMismatch, and the cache is ignored.
 """
 
 import dataclasses
+import functools
 from pathlib import Path, PurePosixPath
 
 
@@ -17,7 +22,27 @@ class CacheMismatch(ValueError):
     """The file is not something this code wrote."""
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    """True when JSON gives `value` back as it is: dictionaries with text keys,
+    lists, text, numbers, booleans and None (no tuples, paths or classes)."""
+    kind = type(value)
+    if kind is dict:
+        return all(type(key) is str for key in value) and all(
+            type(item) in _SCALARS or _plain(item) for item in value.values())
+    if kind is list:
+        return all(type(item) in _SCALARS or _plain(item) for item in value)
+    return kind in _SCALARS
+
+
 def to_data(value):
+    # Plain JSON (most of a cache: term counts, a service's fields) is kept as it is, under
+    # one tag, instead of a tag on every value: a third of the size, and read back many
+    # times faster. `_plain` checks it on the way back in.
+    if type(value) in (dict, list) and _plain(value):
+        return ["j", value]
     if value is None or isinstance(value, bool):
         return ["b", value]
     if isinstance(value, str):
@@ -35,9 +60,26 @@ def to_data(value):
     if isinstance(value, Path):
         return ["p", value.as_posix()]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {field.name: to_data(getattr(value, field.name)) for field in dataclasses.fields(value) if field.init}
+        # A field holding text, a number, a boolean or None is kept as it is (a list is never
+        # one of those, so it is still read as a tagged value): thousands of small objects
+        # (an easy-read page's points) are read back without a list for each field.
+        fields = {}
+        for name in _init_fields(type(value)):
+            item = getattr(value, name)
+            fields[name] = item if type(item) in _SCALARS else to_data(item)
         return ["o", type(value).__name__, fields]
     raise TypeError(f"a cache cannot keep {type(value).__name__}")
+
+
+@functools.lru_cache(maxsize=None)
+def _init_fields(kind):
+    """The fields a dataclass is made from, in order (asked once per class: a cache holds thousands of each)."""
+    return tuple(field.name for field in dataclasses.fields(kind) if field.init)
+
+
+@functools.lru_cache(maxsize=None)
+def _init_field_set(kind):
+    return frozenset(_init_fields(kind))
 
 
 def from_data(data, kinds):
@@ -45,14 +87,19 @@ def from_data(data, kinds):
     if not isinstance(data, list) or not data or not isinstance(data[0], str):
         raise CacheMismatch("not a tagged value")
     tag = data[0]
+    if tag == "j":
+        if len(data) != 2 or type(data[1]) not in (dict, list) or not _plain(data[1]):
+            raise CacheMismatch("plain data of the wrong shape")
+        return data[1]
     if tag == "o":
         if len(data) != 3 or data[1] not in kinds or not isinstance(data[2], dict):
             raise CacheMismatch("an object of an unknown kind")
         kind = kinds[data[1]]
-        names = {field.name for field in dataclasses.fields(kind) if field.init}
+        names = _init_field_set(kind)
         if set(data[2]) != names:
             raise CacheMismatch(f"{kind.__name__} with other fields")
-        return kind(**{name: from_data(item, kinds) for name, item in data[2].items()})
+        return kind(**{name: item if type(item) in _SCALARS else from_data(item, kinds)
+                       for name, item in data[2].items()})
     if len(data) != 2:
         raise CacheMismatch("a value of the wrong shape")
     value = data[1]

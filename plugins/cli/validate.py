@@ -8,6 +8,9 @@ people), github (annotations on the pull request's files), json (for tools).
   localoffer validate                       every file in providers/
   localoffer validate providers/x.yaml      only the files or folders named"""
 
+import sys
+from pathlib import Path
+
 from .site import SiteError, add_settings_argument, fail, providers_path, read_site_settings, settings_file
 
 NAME = "validate"
@@ -34,7 +37,16 @@ def run(args):
         return fail(str(error))
     settings = read_site_settings(path)
     site = path.parent
-    results = validate_paths(args.paths or [providers_path(settings, site)], settings, site)
+    # Unchanged files are not checked again (CACHE_PATH/validate.json), unless SERVICES_CACHE is off.
+    cache = cache_path(settings, site) if settings.get("SERVICES_CACHE", True) else None
+    results = validate_paths(args.paths or [providers_path(settings, site)], settings, site, cache,
+                             warn=lambda message: print(message, file=sys.stderr))
     print(REPORTS[args.format](results))
     return exit_code(results, args.strict)
 
+
+
+def cache_path(settings, site):
+    """CACHE_PATH as an absolute path (relative to the site's folder when relative)."""
+    path = Path(settings.get("CACHE_PATH") or "cache")
+    return path if path.is_absolute() else site / path

@@ -16,7 +16,9 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from localoffer.cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import EasyReadPart, contract_of, publish_part
+from localoffer.service_directory.page_inputs import content_digest
 
 from .cache import BuildCache, KeptPage, models_fingerprint, service_key, twin_key
 from .check import Checker, Finding
@@ -173,9 +175,16 @@ class EasyReadGenerator(Generator):
         )
 
     def _fingerprint(self):
+        """What every written service page depends on, besides its own model: this
+        plugin's code, the templates the page is made of (so editing service.html
+        leaves easy-read pages alone), the content pages as menu links (their text
+        is not on these pages) and every other file in content/ whole, the
+        settings and the build date."""
         settings = self.settings
         return digest(
-            folder_digest(Path(__file__).parent, Path(settings["THEME"]) / "templates", settings["PATH"]),
+            folder_digest(Path(__file__).parent),
+            templates_digest(self.env, "easy_read_service.html"),
+            content_digest(settings, self.context.get("pages", [])),
             settings_digest(settings),
             settings.get("SERVICES_BUILD_DATE") or datetime.date.today(),
         )

@@ -14,6 +14,7 @@ from localoffer.cache_files import digest, folder_digest, load_json, save_json, 
 
 logger = logging.getLogger(__name__)
 FILE_NAME = "open_data.json"
+WRITTEN_FILE = "open_data-written.json"  # the key of the feed and CSV file on disk (cache_files.WrittenRecord)
 
 
 @dataclass
@@ -28,6 +29,14 @@ class ServiceEntry:
 
 def fingerprint(settings):
     return digest(folder_digest(Path(__file__).parent.parent), settings_digest(settings))
+
+
+def written_key(fingerprint, build_date, services):
+    """What the feed and the CSV file are made of: every published service's file, in order
+    (their status, address and terms come from the file and the settings), or None when a
+    service has no `source_sha`."""
+    shas = [getattr(service, "source_sha", None) for service in services]
+    return None if None in shas else digest(fingerprint, build_date, *shas)
 
 
 class FeedCache:
@@ -52,8 +61,8 @@ class FeedCache:
 
     def save(self):
         """Keep only this build's services, so a removed one does not stay in the cache."""
-        if not self.enabled:
-            return
+        if not self.enabled or (self.misses == 0 and self.kept.keys() == self.entries.keys()):
+            return  # nothing changed: the file already holds these entries
         try:
             save_json(self.path, {"fingerprint": self.fingerprint, "entries": self.kept})
         except OSError as error:

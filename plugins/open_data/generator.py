@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import write_if_changed
+from localoffer.cache_files import WrittenRecord, write_if_changed
 from localoffer.contract import contract_of
 
-from .cache import FeedCache, fingerprint
+from .cache import WRITTEN_FILE, FeedCache, fingerprint, written_key
 from .csv_export import csv_row, services_csv
 from .feed import feed_files, service_entry
 from .files import write_folder
@@ -26,7 +26,7 @@ from .taxonomy import site_taxonomies
 logger = logging.getLogger(__name__)
 
 # The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
-READS = ("service_pages",)
+READS = ("service_pages", "dates")
 
 # What the sitemap, written when Pelican has finished, needs from this build: by output folder.
 BUILD_NOTES = {}
@@ -51,17 +51,25 @@ class OpenDataGenerator(Generator):
         site = Site(base, settings.get("SITENAME") or "Local Offer",
                     {t.key: t for t in site_taxonomies(settings, base)}, settings["OPEN_REFERRAL_STATE_PROVINCE"])
         root = settings["OPEN_REFERRAL_PATH"].strip("/")
-        cache = FeedCache(settings["CACHE_PATH"], fingerprint(settings), bool(settings["OPEN_DATA_CACHE"]))
-        entries = [
-            cache.entry(service.source_sha, lambda service=service: service_entry(
-                service, site, csv_row(service, base)))
-            for service in published
-        ]
-        cache.save()
-        logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
-        write_folder(self.output_path, root, feed_files(entries, site, root))
-        rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
-        write_if_changed(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
+        # When no published service and no setting changed, the feed and the CSV file on disk are
+        # this build's already, and the (large) cache is not even read.
+        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
+            fingerprint(settings), local_offer.dates.build_date, published)
+            if settings["OPEN_DATA_CACHE"] else None,
+            "open_data")
+        if written.kept_if_current(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"]) is None:
+            cache = FeedCache(settings["CACHE_PATH"], fingerprint(settings), bool(settings["OPEN_DATA_CACHE"]))
+            entries = [
+                cache.entry(service.source_sha, lambda service=service: service_entry(
+                    service, site, csv_row(service, base)))
+                for service in published
+            ]
+            cache.save()
+            logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
+            write_folder(self.output_path, root, feed_files(entries, site, root))
+            rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
+            write_if_changed(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
+            written.save(True)
 
         url = settings["OPEN_DATA_URL"]
         writer.write_file(

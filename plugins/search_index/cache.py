@@ -16,6 +16,13 @@ could change every entry changes: the code of the plugins (this one, and
 service_directory's Markdown rendering of descriptions), the glossary, the
 fields, or the versions of lunr, Markdown and nh3. A service without a
 `source_sha` is never cached. The output is the same with or without the cache.
+
+When nothing the data files are made of changed (the counts' fingerprint, the
+settings, the card's templates, and every service's key, in order), the data
+folder an earlier build wrote is left as it is and the counts are not even
+read: `search_index-written.json` keeps that key and the manifest the search
+page needs. It is removed when read unless it matches, so a build that stops
+while writing the data leaves no record claiming the old files.
 """
 
 import hashlib
@@ -23,13 +30,14 @@ import json
 import logging
 from pathlib import Path
 
-from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json
+from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json, settings_digest
 
 from .weights import WORDS
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "search_index.json"
+WRITTEN_FILE = "search_index-written.json"
 FORMAT = 2
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
 PACKAGES = ("lunr", "Markdown", "nh3")
@@ -107,3 +115,11 @@ def _is_counts(counts):
         or (key == WORDS and isinstance(value, dict))
         for key, value in counts.items()
     )
+
+
+def written_key(counts_fingerprint, settings, card_templates, services):
+    """What the data files are made of, or None when a service cannot be keyed."""
+    keys = [service_key(service) for service in services]
+    if None in keys:
+        return None
+    return digest(counts_fingerprint, settings_digest(settings), card_templates, *keys)

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import write_if_changed
+from localoffer.cache_files import WrittenRecord, write_if_changed
 from localoffer.contract import contract_of
 
-from .cache import CountsCache, fingerprint
+from localoffer.cache_files.templates import templates_digest
+
+from .cache import WRITTEN_FILE, CountsCache, fingerprint, written_key
 from .documents import searchable_services
 from .files import MANIFEST, search_files
 from .glossary import Glossary, read_glossary
@@ -36,22 +38,31 @@ class SearchGenerator(Generator):
         settings, context = self.settings, self.context
         local_offer = contract_of(context, "search_index", READS)
         services = searchable_services(local_offer.services, local_offer.preview)
-        cache = CountsCache(
-            settings["CACHE_PATH"], fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"]),
-            bool(settings["SEARCH_CACHE"]),
-        )
-        # The listings' own card, rendered with the same context as every page, so that
-        # whatever the component shows, a search result shows too.
-        taxonomy = local_offer.taxonomy
-        card = self.get_template("components/service_card").make_module(dict(context)).service_card
-        files, manifest = search_files(
-            services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
-            card, cache,
-        )
-        cache.save()
-        logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache",
-                     cache.misses, len(services))
-        self._write_data(files)
+        counts_fingerprint = fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"])
+        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
+            counts_fingerprint, settings, templates_digest(self.env, "components/service_card.html"), services,
+        ) if settings["SEARCH_CACHE"] else None, "search_index")
+        manifest = written.kept_if_current(Path(self.output_path) / settings["SEARCH_DATA_PATH"] / MANIFEST)
+        manifest = manifest if isinstance(manifest, dict) else None
+        if manifest is None:
+            cache = CountsCache(settings["CACHE_PATH"], counts_fingerprint, bool(settings["SEARCH_CACHE"]))
+            # The listings' own card, rendered with the same context as every page, so that
+            # whatever the component shows, a search result shows too.
+            taxonomy = local_offer.taxonomy
+            card = self.get_template("components/service_card").make_module(dict(context)).service_card
+            files, manifest = search_files(
+                services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
+                card, cache,
+            )
+            cache.save()
+            logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache",
+                         cache.misses, len(services))
+            self._write_data(files)
+            written.save(manifest)
+            filter_files = sum(1 for path in files if path.startswith("filters/"))
+        else:
+            logger.debug("search_index: no service, setting or card template changed; the search data is as it was")
+            filter_files = "unchanged"
         url = settings["SEARCH_URL"]
         writer.write_file(
             settings["SEARCH_SAVE_AS"], self.get_template("search"), context,
@@ -60,9 +71,9 @@ class SearchGenerator(Generator):
             search_manifest=manifest, search_advice=self._advice(services),
         )
         logger.info(
-            "search_index: %d services in %d term files, %d store pages and %d filter files",
+            "search_index: %d services in %d term files, %d store pages and %s filter files",
             manifest["count"], len(manifest["terms"]), -(-manifest["count"] // manifest["storePageSize"]),
-            sum(1 for path in files if path.startswith("filters/")),
+            filter_files,
         )
 
     def _advice(self, services):

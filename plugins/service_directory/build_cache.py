@@ -1,8 +1,12 @@
 """Remember work between builds, so that changing one service rebuilds in seconds.
 
 Two things are kept in CACHE_PATH: each provider file's checked result, keyed
-by the file's bytes, and a key for each service page written, so an unchanged
-page is not rendered again. Both are thrown away whenever anything that could
+by the file's bytes, and a key for each service page and listing written, so an
+unchanged page is not rendered again. A listing's key is its template closure,
+its address and title, and the id and file digest of every service on it, in
+order: a listing shows its own services' cards and the council's vocabularies
+(settings) and nothing else of other services; if a listing template starts to
+show more, that must join its key in generator.py. Both are thrown away whenever anything that could
 change them changes: this plugin's code, the schema, the templates, the
 settings or the build date. The output is the same with or without the cache.
 
@@ -23,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 CACHE_FILE = "service_directory.json"
 PAGES_FILE = "service_directory-pages.json"
-FORMAT = 2
+FORMAT = 3
+LISTING = "listing:"  # the prefix of a listing's entry among the pages written
 KINDS = {"CheckedFile": CheckedFile, "Problem": Problem}
 
 
@@ -36,6 +41,8 @@ class BuildCache:
         self.checked = {}  # provider file path -> (sha of its bytes, CheckedFile)
         self.pages = {}  # save_as -> key of what was written there
         self.previous_pages = {}
+        self.loaded_checked = None  # the files the cache file held, when it was usable
+        self.checked_changed = False
         if enabled:
             self._load()
 
@@ -51,6 +58,7 @@ class BuildCache:
         stored = load_json(self.path, KINDS)
         if _is_checked(stored) and stored["format"] == FORMAT and stored["fingerprint"] == self.fingerprint:
             self.checked = stored["checked"]
+            self.loaded_checked = set(self.checked)
 
     def get_checked(self, path, file_sha):
         entry = self.checked.get(str(path))
@@ -58,6 +66,7 @@ class BuildCache:
 
     def put_checked(self, path, file_sha, checked):
         self.checked[str(path)] = (file_sha, checked)
+        self.checked_changed = True
 
     def page_is_current(self, save_as, key, output_path):
         return (
@@ -69,16 +78,26 @@ class BuildCache:
     def record_page(self, save_as, key):
         self.pages[save_as] = key
 
+    def listing_is_current(self, save_as, key, output_path):
+        """Whether a listing (A to Z, a category, need, area or age) written before still holds `key`;
+        its key is recorded either way. Listings are kept apart from service pages: a listing an
+        earlier build wrote is never removed as a gone service's page."""
+        self.record_page(LISTING + save_as, key)
+        return (self.enabled and self.previous_pages.get(LISTING + save_as) == key
+                and (Path(output_path) / save_as).is_file())
+
     def stale_pages(self):
         """Pages an earlier build wrote for services that are gone now."""
-        return sorted(set(self.previous_pages) - set(self.pages))
+        return sorted(save_as for save_as in set(self.previous_pages) - set(self.pages) if not save_as.startswith(LISTING))
 
     def save(self, current_files):
         if not self.enabled:
             return
         checked = {path: entry for path, entry in self.checked.items() if path in current_files}
         try:
-            save_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint, "checked": checked})
+            # The checked files are most of the cache; they are not written again when none changed.
+            if self.checked_changed or checked.keys() != self.loaded_checked:
+                save_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint, "checked": checked})
             save_json(self.pages_path, {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)

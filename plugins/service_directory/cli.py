@@ -12,6 +12,7 @@ from pathlib import Path
 from localoffer.written_yaml.problems import ERROR, PARSE
 from localoffer.written_yaml.bounded import MAX_FILE_BYTES
 
+from .check_cache import CheckCache, check_files, checker_fingerprint
 from .images import MAX_PIXELS
 from .settings import build_date, months_before
 from .validate import ProviderChecker, provider_files
@@ -39,9 +40,17 @@ def checker_for(settings, display_root):
     )
 
 
-def validate_paths(paths, settings, display_root):
+def validate_paths(paths, settings, display_root, cache_path=None, workers=None, warn=None):
+    """Every file's CheckedFile, in order. With `cache_path`, unchanged files are
+    not checked again (check_cache.py); `warn` is told of a cache that could not
+    be read or saved. `workers` processes check the rest (default: by the files
+    and cores)."""
     checker = checker_for(settings, display_root)
-    return [checker.check_file(path) for path in files_to_check(paths)]
+    cache = CheckCache(cache_path, checker_fingerprint(checker)) if cache_path else None
+    results = check_files(checker, files_to_check(paths), cache, workers)
+    for message in cache.warnings if cache else []:
+        (warn or print)(message)
+    return results
 
 
 def _counts(results):

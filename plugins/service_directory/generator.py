@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from localoffer.cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
 from .build_cache import BuildCache
@@ -106,10 +107,14 @@ class ServiceGenerator(Generator):
         self._update_context(("local_offer",))
 
     def _fingerprint(self):
-        """What every cached result depends on, besides the provider file itself."""
+        """What every cached result depends on, besides the provider file itself: the
+        plugins' code, the templates a service page is made of (not the whole
+        folder: editing the easy-read page's template leaves service pages alone),
+        the content pages as menu links, the settings and the build date."""
         settings = self.settings
         return digest(
-            folder_digest(Path(__file__).parent.parent, Path(settings["THEME"]) / "templates"),
+            folder_digest(Path(__file__).parent.parent),
+            templates_digest(self.env, "service.html"),
             # Pelican's pages generator has read content/pages by now (it runs before plugins' generators).
             content_digest(settings, self.context.get("pages", [])),
             settings_digest(settings),
@@ -137,12 +142,13 @@ class ServiceGenerator(Generator):
         self._remove_stale_pages()
 
         cards = ServiceCards(self.env, self.context)
-        self._write(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
-                    "Services A to Z", letters=_by_letter(self.listed), service_card_html=cards)
+        self._listing_templates = {}  # template name -> digest of its closure
+        self._write_listing(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
+                            "Services A to Z", self.listed, letters=_by_letter(self.listed), service_card_html=cards)
         for term in list(self.terms.values()) + self.age_groups:
             if term.save_as:
-                self._write(writer, term.save_as, "term", term.url, term.label, term=term,
-                            term_services=term.services, service_card_html=cards)
+                self._write_listing(writer, term.save_as, "term", term.url, term.label, term.services, term=term,
+                                    term_services=term.services, service_card_html=cards)
         self._write(writer, settings["SERVICES_HOME_SAVE_AS"], "home", "", settings.get("SITENAME", "Local Offer"))
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
@@ -156,6 +162,16 @@ class ServiceGenerator(Generator):
             if page.is_file():
                 shutil.rmtree(page.parent) if page.name == "index.html" and page.parent != output else page.unlink()
                 logger.info("service_directory: removed %s, whose service is no longer published", save_as)
+
+    def _write_listing(self, writer, save_as, template, url, title, services, **extra):
+        """A listing is written again only when its template, or a service on it, changed
+        (the rest it shows is in the cache's fingerprint); see build_cache.py."""
+        if template not in self._listing_templates:
+            self._listing_templates[template] = templates_digest(self.env, f"{template}.html")
+        key = digest(self._listing_templates[template], url, title,
+                     *(f"{service.id}:{getattr(service, 'source_sha', None)}" for service in services))
+        if not self.cache.listing_is_current(save_as, key, self.output_path):
+            self._write(writer, save_as, template, url, title, **extra)
 
     def _write(self, writer, save_as, template, url, title, **extra):
         writer.write_file(
