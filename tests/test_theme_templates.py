@@ -448,8 +448,8 @@ def key_facts(html):
 
 def render_card(service):
     env = make_env()
-    module = env.get_template("components/service_card.html").make_module(site_context())
-    return str(module.service_card(service, heading_level=2))
+    module = env.get_template("components/service_card.html").module
+    return str(module.service_card(service, site_context()["SITEURL"], heading_level=2))
 
 
 CARD_VARIANTS = {
@@ -717,9 +717,8 @@ def test_service_page_links_its_areas():
 
 
 # Components take every value as an argument (GOV.UK Frontend's macros do): nothing from the page's context,
-# not even SITEURL, so a component renders the same wherever it is called. service_card.html still reads
-# SITEURL from the context it is imported with (it is the service model's card; see plugins/README.md).
-CONTEXT_COMPONENTS = {"service_card.html": {"SITEURL"}}
+# not even SITEURL, so a component renders the same wherever it is called.
+CONTEXT_COMPONENTS = {}
 
 
 @pytest.mark.parametrize("path", COMPONENTS, ids=template_id)

@@ -46,10 +46,14 @@ class SearchGenerator(Generator):
         manifest = manifest if isinstance(manifest, dict) else None
         if manifest is None:
             cache = CountsCache(settings["CACHE_PATH"], counts_fingerprint, bool(settings["SEARCH_CACHE"]))
-            # The listings' own card, rendered with the same context as every page, so that
+            # The listings' own card, with the same site address as every page, so that
             # whatever the component shows, a search result shows too.
             taxonomy = local_offer.taxonomy
-            card = self.get_template("components/service_card").make_module(dict(context)).service_card
+            card_macro = self.get_template("components/service_card").module.service_card
+            site_url = settings.get("SITEURL", "")
+
+            def card(service):
+                return card_macro(service, site_url)
             files, manifest = search_files(
                 services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
                 card, cache,

@@ -141,7 +141,7 @@ class ServiceGenerator(Generator):
             self._write(writer, service.save_as, "service", service.url, service.name, service=service)
         self._remove_stale_pages()
 
-        cards = ServiceCards(self.env, self.context)
+        cards = ServiceCards(self.env, settings.get("SITEURL", ""))
         self._listing_templates = {}  # template name -> digest of its closure
         self._write_listing(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
                             "Services A to Z", self.listed, letters=_by_letter(self.listed), service_card_html=cards)
@@ -211,14 +211,15 @@ class ServiceCards:
     A service is on about nine listings (A to Z, its needs, categories and ages),
     and rendering cards is most of the time listings take at 10,000 services."""
 
-    def __init__(self, env, context):
-        self._macro = env.get_template("components/service_card.html").make_module(context).service_card
+    def __init__(self, env, site_url):
+        self._macro = env.get_template("components/service_card.html").module.service_card
+        self._site_url = site_url
         self._cards = {}
 
     def __call__(self, service, heading_level=3):
         key = (service.id, heading_level)
         if key not in self._cards:
-            self._cards[key] = self._macro(service, heading_level=heading_level)
+            self._cards[key] = self._macro(service, self._site_url, heading_level=heading_level)
         return self._cards[key]
 
 
