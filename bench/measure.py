@@ -87,7 +87,8 @@ PARTS = (
     ("listings (A to Z, categories, needs, ages, areas)",
      lambda p: p.startswith(("services/index.html", "categories/", "needs/", "ages/", "areas/"))),
     ("manifest.json (editorial)", lambda p: p == "manifest.json"),
-    ("open data", lambda p: p.startswith(("open-data/", "data/", "sitemap"))),
+    # The Open Referral UK feed is one document per service (open_data's OPEN_REFERRAL_PATH default).
+    ("open data", lambda p: p.startswith(("open-data/", "open-referral/", "data/", "sitemap"))),
     ("theme (CSS, JavaScript, fonts)", lambda p: p.startswith("theme/")),
     ("content pages and the rest", lambda p: True),
 )
