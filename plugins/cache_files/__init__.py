@@ -34,11 +34,13 @@ def digest(*parts):
 
 def folder_digest(*folders):
     """One digest of every file below `folders`: names (relative to their folder) and contents.
-    Compiled Python is left out: it changes with the interpreter, not with the code."""
+    Compiled Python is left out: it changes with the interpreter, not with the code. So is
+    Markdown (the plugins' READMEs): no build reads it, and a documentation edit must not
+    make the next build redo every service page."""
     hasher = hashlib.sha256()
     for folder in map(Path, folders):
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".md"):
                 hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
                 hasher.update(path.read_bytes() + b"\0")
     return hasher.hexdigest()

@@ -1,0 +1,34 @@
+"""cache_files.folder_digest: what the caches' fingerprints take of the plugins' own files."""
+
+from localoffer.cache_files import folder_digest
+
+
+def make_plugin(folder):
+    (folder / "__pycache__").mkdir(parents=True)
+    (folder / "generator.py").write_text("RULE = 1\n")
+    (folder / "schema.json").write_text("{}\n")
+    (folder / "README.md").write_text("# A plugin\n")
+    (folder / "__pycache__" / "generator.cpython-311.pyc").write_bytes(b"\0compiled")
+    return folder_digest(folder)
+
+
+def test_code_and_data_change_the_digest(tmp_path):
+    before = make_plugin(tmp_path)
+    (tmp_path / "generator.py").write_text("RULE = 2\n")
+    after_code = folder_digest(tmp_path)
+    (tmp_path / "schema.json").write_text('{"type": "object"}\n')
+    after_data = folder_digest(tmp_path)
+    assert len({before, after_code, after_data}) == 3
+
+
+def test_documentation_and_compiled_python_do_not(tmp_path):
+    before = make_plugin(tmp_path)
+    (tmp_path / "README.md").write_text("# A plugin\n\nIts settings, better explained.\n")
+    (tmp_path / "__pycache__" / "generator.cpython-311.pyc").write_bytes(b"\0compiled again")
+    assert folder_digest(tmp_path) == before
+
+
+def test_a_new_code_file_changes_the_digest(tmp_path):
+    before = make_plugin(tmp_path)
+    (tmp_path / "rules.py").write_text("")
+    assert folder_digest(tmp_path) != before
