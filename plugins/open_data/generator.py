@@ -51,14 +51,16 @@ class OpenDataGenerator(Generator):
         site = Site(base, settings.get("SITENAME") or "Local Offer",
                     {t.key: t for t in site_taxonomies(settings, base)}, settings["OPEN_REFERRAL_STATE_PROVINCE"])
         root = settings["OPEN_REFERRAL_PATH"].strip("/")
+        # One digest of the plugins' code and the settings (it reads every file of the package).
+        feed_fingerprint = fingerprint(settings)
         # When no published service and no setting changed, the feed and the CSV file on disk are
         # this build's already, and the (large) cache is not even read.
         written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
-            fingerprint(settings), local_offer.dates.build_date, published)
+            feed_fingerprint, local_offer.dates.build_date, published)
             if settings["OPEN_DATA_CACHE"] else None,
             "open_data")
         if written.kept_if_current(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"]) is None:
-            cache = FeedCache(settings["CACHE_PATH"], fingerprint(settings), bool(settings["OPEN_DATA_CACHE"]))
+            cache = FeedCache(settings["CACHE_PATH"], feed_fingerprint, bool(settings["OPEN_DATA_CACHE"]))
             entries = [
                 cache.entry(service.source_sha, lambda service=service: service_entry(
                     service, site, csv_row(service, base)))
