@@ -12,8 +12,9 @@ and writes each file itself (atomically). The parent waits for all of them and
 stops the build with `RenderingFailed` if one fails.
 
 What a worker does is lost when it exits, so nothing that a later step reads
-may happen only while a page is rendered: pictures are published before the
-page is queued, the caches are kept by the generators, and a value a template
+may happen only while a page is rendered: the caches are kept by the generators,
+a service's pictures are written to the output by the worker that renders its
+page (nothing after it reads them: service_directory/images.py), and a value a template
 works out on first use (a `cached_property`) is simply worked out again by the
 parent if it needs it. Pelican's `content_written` signal is sent by the
 parent, in the order the pages were queued, once they are on disk.
