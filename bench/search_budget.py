@@ -1,9 +1,9 @@
 """The search's budgets, measured against Pagefind on the same built site in the same run.
 
 For the sample site and a directory of 10,000 services of distinct, realistic
-text, this builds the site with the real `pelican`, runs Pagefind 1.5 (the npm
-package pinned in package.json; its binary ships inside it) over the same
-service pages, serves the site, and drives Debian's Chromium:
+text (bench/make_providers.py, seed 2026), this builds the site with the real
+`pelican`, runs Pagefind 1.5 (the npm package pinned in package.json; its
+binary ships inside it) over the same service pages, serves the site, and drives Debian's Chromium:
 
 - bytes: for each of 15 queries, a fresh browser opens the search and counts
   every file the engine fetches until the first results are shown, at its
@@ -40,10 +40,11 @@ from urllib.parse import quote_plus, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.search_text import write_realistic_providers  # noqa: E402
+from bench.make_providers import write_providers  # noqa: E402
 from localoffer.site_server import start_server  # noqa: E402
 
 PELICAN = Path(sys.executable).with_name("pelican")
+SEED = 2026  # the seed of the figures in plugins/search_index/README.md
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 CHROMIUM = "/usr/lib/chromium/chromium"
 QUERIES = [
@@ -189,8 +190,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="bench-search-budget-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu", "--no-sandbox"])
         for size in args.sizes:
-            providers = ROOT / "providers" if size == 0 else write_realistic_providers(
-                Path(folder) / f"providers-{size}", size)
+            providers = ROOT / "providers" if size == 0 else Path(folder) / f"providers-{size}"
+            if size:
+                write_providers(providers, size, SEED)
             output = Path(folder) / f"site-{size}" / "output"
             seconds = build(providers, output)
             server = start_server(output)
