@@ -14,10 +14,18 @@ the figures to compare are the ratios to baselines measured in the same run):
 - `localoffer validate` of every file;
 - the wall time, CPU time and peak memory of each, and the output's size by part.
 
+At national scale (--national, 100,000 services) every measurement above
+would take hours of CPU, so that size gets only what the issue's target is
+about: one full build with the default workers, `validate`, and bare
+Pelican's baseline, each stopped at --timeout seconds or --memory MB (the
+table then says where its log had got to), with the output's parts.
+
 Content and theme are copied for the run, so the rebuilds change copies, never
 the project's files. It prints one table and writes it to bench/RESULTS.md.
 
 Run: .venv/bin/python bench/build.py [--sizes 1000 10000] [--national] [--seed 1]
+     [--timeout 1800] [--memory 6000]
+(--national alone runs only the national size: about 35 minutes on 2 free cores.)
 """
 
 import argparse
@@ -48,8 +56,8 @@ CHANGED = "<!-- changed by bench/build.py -->"
 class Site:
     """One synthetic site at one size: its providers, copies of content and theme, and its builds."""
 
-    def __init__(self, folder, size, seed, timeout):
-        self.folder, self.size, self.timeout = folder, size, timeout
+    def __init__(self, folder, size, seed, bounds):
+        self.folder, self.size, self.bounds = folder, size, bounds
         self.providers = folder / "providers"
         self.words = write_providers(self.providers, size, seed)
         self.content = folder / "content"
@@ -65,7 +73,7 @@ class Site:
         }
         command = [str(BIN / "pelican"), str(self.content), "-s", "pelicanconf.py", "-e"]
         command += [f"{key}={json.dumps(value)}" for key, value in values.items()]
-        return run(command, ROOT, self.folder / f"{name}.log", self.timeout)
+        return run(command, ROOT, self.folder / f"{name}.log", **self.bounds)
 
     def page(self, path):
         return (self.folder / "output" / path).read_text(encoding="utf-8")
@@ -90,10 +98,41 @@ class Rows(list):
         super().append(row)
 
 
-def measure(size, folder, seed, timeout):
+def bare_pelican(site):
+    """Bare Pelican building one Markdown page per service of the same text."""
+    folder = site.folder
+    settings = write_bare_site(site.providers, folder / "bare")
+    bare = run([str(BIN / "pelican"), str(folder / "bare" / "content"), "-s", str(settings),
+                "-o", str(folder / "bare" / "output")], ROOT, folder / "bare.log", **site.bounds)
+    progress(site.size, "bare Pelican", bare)
+    return bare
+
+
+def validate(site):
+    return run([str(BIN / "localoffer"), "validate", str(site.providers)], ROOT, site.folder / "validate.log",
+               **site.bounds)
+
+
+def measure_national(size, folder, seed, bounds):
+    """measure()'s results for the national size, from one full build, `validate` and bare Pelican only;
+    each runs even when the one before was stopped, so the table says how far each got."""
+    site = Site(folder, size, seed, bounds)
+    first = site.build("full-1")
+    progress(size, f"full build, {WORKERS} workers", first)
+    checked = validate(site)
+    progress(size, "`localoffer validate`", checked)
+    bare = bare_pelican(site)
+    rows = [(f"full build, {WORKERS} workers", first, "bare Pelican", bare),
+            ("`localoffer validate`, every file", checked, "full build", first),
+            ("bare Pelican, same pages", bare, None, None)]
+    parts = output_parts(folder / "output") if first.finished else []
+    return rows, parts, "not checked (one build at this size)", site.words, output_parts(folder / "bare" / "output")
+
+
+def measure(size, folder, seed, bounds):
     """For one size: the rows [(what, Run, baseline name or None, baseline Run)], the output's parts,
     whether two builds were identical, the corpus's words and bare Pelican's output parts."""
-    site = Site(folder, size, seed, timeout)
+    site = Site(folder, size, seed, bounds)
     rows = Rows(size)
     first = site.build("full-1")
     progress(size, f"full build, {WORKERS} workers", first)
@@ -104,10 +143,7 @@ def measure(size, folder, seed, timeout):
     changed = differences(snapshot(folder / "output"), snapshot(folder / "output-2"))
     identical = "yes" if not changed else f"NO: {len(changed)} files differ, e.g. {', '.join(changed[:3])}"
 
-    bare_settings = write_bare_site(site.providers, folder / "bare")
-    bare = run([str(BIN / "pelican"), str(folder / "bare" / "content"), "-s", str(bare_settings),
-                "-o", str(folder / "bare" / "output")], ROOT, folder / "bare.log", timeout)
-    progress(size, "bare Pelican", bare)
+    bare = bare_pelican(site)
     rows += [(f"full build, {WORKERS} workers", first, "bare Pelican", bare),
              ("full build, 1 worker", second, "bare Pelican", bare),
              (f"full build, {WORKERS} workers", first, "full build, 1 worker", second),
@@ -127,9 +163,15 @@ def measure(size, folder, seed, timeout):
     rows.append(("rebuild, service.html changed", site.build("one-template"), "full build", first))
     assert CHANGED in site.page(f"services/{provider.stem}/index.html"), "the changed template was not used"
 
-    validate = run([str(BIN / "localoffer"), "validate", str(site.providers)], ROOT, folder / "validate.log", timeout)
-    rows.append(("`localoffer validate`, every file", validate, "full build", first))
+    rows.append(("`localoffer validate`, every file", validate(site), "full build", first))
     return rows, output_parts(folder / "output"), identical, site.words, output_parts(folder / "bare" / "output")
+
+
+def command_options(args):
+    """The options this run was given, as a command line would repeat them."""
+    options = f" --sizes {' '.join(map(str, args.sizes))}" if args.sizes else ""
+    options += f" --seed {args.seed}" + (" --national" if args.national else "") + f" --timeout {args.timeout:g}"
+    return options + (f" --memory {args.memory:g}" if args.memory else "")
 
 
 def seconds(value):
@@ -145,8 +187,7 @@ def ratio(run_, baseline):
 def report(results, args):
     lines = [
         f"Measured {datetime.date.today().isoformat()} on {machine()}.",
-        f"Command: `.venv/bin/python bench/build.py --sizes {' '.join(map(str, args.sizes))} --seed {args.seed}"
-        + (" --national`" if args.national else "`"),
+        f"Command: `.venv/bin/python bench/build.py{command_options(args)}`",
         "",
         "| what | services | wall s | CPU s | peak MB | ratio to | ratio |",
         "|---|---:|---:|---:|---:|---|---|",
@@ -167,27 +208,36 @@ def report(results, args):
                   f"Full builds with {WORKERS} workers and with 1 worker byte-identical: {identical}. Corpus: {sum(words.values()):,} words, "
                   f"{len(words):,} distinct (a real directory: about {distinct:,} over {services:,} services).", ""]
         if parts:
-            total = sum(size_ for _, _, size_ in parts)
-            bare_total = sum(size_ for _, _, size_ in bare_parts)
-            lines += ["| output part | files | MB | share |", "|---|---:|---:|---:|"]
-            lines += [f"| {name} | {files:,} | {size_ / 1e6:.1f} | {size_ / total:.0%} |" for name, files, size_ in parts]
-            lines.append(f"| **total** | {sum(f for _, f, _ in parts):,} | {total / 1e6:.1f} | 100% |")
-            if bare_total:
-                lines.append(f"| bare Pelican's whole output, for comparison | {sum(f for _, f, _ in bare_parts):,} "
-                             f"| {bare_total / 1e6:.1f} | |")
+            total = sum(part[2] for part in parts)
+            lines += ["| output part | files | MB | share | MB on disk |", "|---|---:|---:|---:|---:|"]
+            lines += [f"| {name} | {files:,} | {size_ / 1e6:.1f} | {size_ / total:.0%} | {disk / 1e6:.1f} |"
+                      for name, files, size_, disk in parts]
+            lines.append(f"| **total** | {sum(part[1] for part in parts):,} | {total / 1e6:.1f} | 100% "
+                         f"| {sum(part[3] for part in parts) / 1e6:.1f} |")
+            if bare_parts:
+                lines.append(f"| bare Pelican's whole output, for comparison | {sum(part[1] for part in bare_parts):,} "
+                             f"| {sum(part[2] for part in bare_parts) / 1e6:.1f} | | "
+                             f"{sum(part[3] for part in bare_parts) / 1e6:.1f} |")
     return "\n".join(lines)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="services per site")
-    parser.add_argument("--national", action="store_true", help=f"add a {NATIONAL:,}-service site (hours of CPU)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="services per site (default 1000 10000, "
+                        "none with --national)")
+    parser.add_argument("--national", action="store_true", help=f"add a {NATIONAL:,}-service site: one full "
+                        "build, validate and bare Pelican only")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before one command is stopped")
+    parser.add_argument("--memory", type=float, help="MB a command and its workers may hold before it is stopped "
+                        "(default: no bound)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md", help="where to write the table")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
+    if args.sizes is None:
+        args.sizes = [] if args.national else [1000, 10000]
     sizes = sorted(set(args.sizes) | ({NATIONAL} if args.national else set()))
+    bounds = {"timeout": args.timeout, "memory_mb": args.memory}
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-build-") as temporary:
         base = args.keep or Path(temporary)
@@ -195,7 +245,8 @@ def main():
             folder = base / f"site-{size}"
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
-            results[size] = measure(size, folder, args.seed, args.timeout)
+            how = measure_national if args.national and size == NATIONAL else measure
+            results[size] = how(size, folder, args.seed, bounds)
             # Written after each size, so a run stopped during a larger size keeps the smaller ones.
             write_results(args.results, report(results, args))
     print(report(results, args))

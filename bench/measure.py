@@ -7,44 +7,82 @@ as /usr/bin/time -v reports them.
 import hashlib
 import os
 import platform
+import signal
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 
+NO_OUTPUT = "(no output)"
+
+
 @dataclass
 class Run:
     wall: float  # seconds
     cpu: float  # user + system seconds
-    peak_mb: float  # the largest resident set of the process or a child it waited for
+    # The largest resident set of the process or a child it waited for (ru_maxrss), or, if larger, of
+    # the process and its workers together (sampled twice a second).
+    peak_mb: float
     finished: bool = True
     note: str = ""
 
 
-def run(command, cwd, log, timeout=None, env=None):
-    """Run `command` with its output in `log`; stop it after `timeout` seconds."""
+def run(command, cwd, log, timeout=None, env=None, memory_mb=None):
+    """Run `command` with its output in `log`; stop it after `timeout` seconds, or as soon as it and
+    its child processes hold more than `memory_mb` MB, and say where its log had got to."""
     with open(log, "wb") as out:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        # In a session of its own, so that stopping it stops its rendering workers too.
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                   start_new_session=True)
+        polls, tree_peak = 0, 0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            if timeout and time.perf_counter() - started > timeout:
-                peak = _peak_so_far(process.pid)
-                process.kill()
+            polls += 1
+            over_time = timeout and time.perf_counter() - started > timeout
+            # Reading /proc for the whole tree costs more than a wait: twice a second is enough.
+            held = tree_memory_mb(process.pid) if polls % 10 == 0 or over_time else 0
+            tree_peak = max(tree_peak, held)
+            if over_time or (memory_mb and held > memory_mb):
+                peak = max(tree_peak, _peak_so_far(process.pid))
+                os.killpg(process.pid, signal.SIGKILL)
                 os.wait4(process.pid, 0)
                 wall = time.perf_counter() - started
-                return Run(wall, float("nan"), peak, False, f"stopped after {timeout:g} s (the time bound)")
+                bound = f"after {timeout:g} s (the time bound)" if over_time else \
+                    f"at {held:.0f} MB (the memory bound, {memory_mb:g} MB)"
+                return Run(wall, float("nan"), peak, False, f"stopped {bound}{_reached(log)}")
             time.sleep(0.05)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    result = Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    result = Run(wall, usage.ru_utime + usage.ru_stime, max(usage.ru_maxrss / 1024, tree_peak))
     if process.returncode != 0:
         result.finished = False
         result.note = f"exit {process.returncode}: " + _last_line(log)
     return result
+
+
+def tree_memory_mb(pid):
+    """The resident memory of a process and all its descendants (rendering workers), in MB."""
+    total, waiting = 0, [pid]
+    while waiting:
+        current = waiting.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue  # it has just ended
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        waiting += map(int, children)
+    return total / 1024
+
+
+def _reached(log):
+    """Where a stopped command had got to: the last line of its log, if it wrote one."""
+    line = _last_line(log)
+    return "" if line == NO_OUTPUT else f"; its last line: {line.strip()[:160]}"
 
 
 def _peak_so_far(pid):
@@ -54,12 +92,12 @@ def _peak_so_far(pid):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return float("nan")
+    return 0
 
 
 def _last_line(log):
     lines = [line for line in Path(log).read_text(errors="replace").splitlines() if line.strip()]
-    return lines[-1][:200] if lines else "(no output)"
+    return lines[-1][:200] if lines else NO_OUTPUT
 
 
 def snapshot(folder):
@@ -95,16 +133,20 @@ PARTS = (
 
 
 def output_parts(folder):
-    """[(part, files, bytes)] of the output tree, in PARTS order, parts with no files left out."""
+    """[(part, files, bytes, bytes on disk)] of the output tree, in PARTS order, parts with no files left
+    out. Bytes are what a host serves; on disk each file takes whole blocks (4 KB on most file systems),
+    so a part of many small files, such as the feed's one folder per service, takes more there."""
     folder = Path(folder)
-    totals = {name: [0, 0] for name, _ in PARTS}
+    totals = {name: [0, 0, 0] for name, _ in PARTS}
     for path in folder.rglob("*"):
         if path.is_file():
             relative = path.relative_to(folder).as_posix()
             name = next(name for name, test in PARTS if test(relative))
+            stat = path.stat()
             totals[name][0] += 1
-            totals[name][1] += path.stat().st_size
-    return [(name, files, size) for name, (files, size) in totals.items() if files]
+            totals[name][1] += stat.st_size
+            totals[name][2] += stat.st_blocks * 512
+    return [(name, files, size, disk) for name, (files, size, disk) in totals.items() if files]
 
 
 def machine():

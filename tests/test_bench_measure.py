@@ -1,8 +1,9 @@
 """bench/measure.py and bench/build.py's results file: the parts a benchmark's figures rest on."""
 
+import argparse
 import sys
 
-from bench.build import write_results
+from bench.build import command_options, write_results
 from bench.measure import differences, output_parts, run, snapshot
 
 
@@ -17,12 +18,16 @@ def test_the_output_is_weighed_by_part(tmp_path):
     for name, size in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x" * size)
-    assert output_parts(tmp_path) == [
+    parts = output_parts(tmp_path)
+    assert [part[:3] for part in parts] == [
         ("service pages", 1, 10), ("easy read", 1, 4), ("service pictures", 1, 3),
         ("search index (terms)", 1, 7), ("search result store", 1, 2), ("search filters and manifest", 1, 1),
         ("listings (A to Z, categories, needs, ages, areas)", 2, 11), ("manifest.json (editorial)", 1, 8),
         ("open data", 2, 18), ("theme (CSS, JavaScript, fonts)", 1, 9), ("content pages and the rest", 1, 1),
     ]
+    # On disk each small file takes at least one whole block.
+    block = (tmp_path / "privacy/index.html").stat().st_blocks * 512
+    assert block > 1 and dict((name, disk) for name, _, _, disk in parts)["open data"] == 2 * block
 
 
 def test_trees_are_compared_byte_for_byte(tmp_path):
@@ -41,6 +46,9 @@ def test_a_failed_or_stopped_command_says_why(tmp_path):
     assert (failed.finished, failed.note) == (False, "exit 3: what went wrong")
     stopped = run([sys.executable, "-c", "import time; time.sleep(30)"], tmp_path, tmp_path / "slow.log", timeout=0.5)
     assert (stopped.finished, stopped.note) == (False, "stopped after 0.5 s (the time bound)")
+    reached = run([sys.executable, "-c", "import time; print('search_index: 3 services', flush=True); time.sleep(30)"],
+                  tmp_path, tmp_path / "reached.log", timeout=1)
+    assert reached.note == "stopped after 1 s (the time bound); its last line: search_index: 3 services"
     finished = run([sys.executable, "-c", "print('fine')"], tmp_path, tmp_path / "fine.log")
     assert finished.finished and finished.cpu > 0 and finished.peak_mb > 1
     assert (tmp_path / "fine.log").read_text() == "fine\n"
@@ -53,3 +61,28 @@ def test_the_results_file_keeps_its_notes_around_the_table(tmp_path):
     write_results(results, "new table")
     assert results.read_text() == ("# Results\n\nNotes before.\n\n<!-- table: written by bench/build.py -->\nnew table\n"
                                    "<!-- end of table -->\n\nNotes after.\n")
+
+
+# A parent that starts a child holding about 200 MB, then waits for ever.
+GREEDY_CHILD = """
+import subprocess, sys, time
+subprocess.Popen([sys.executable, "-c", "import time; held = b'x' * 200_000_000; time.sleep(60)"])
+print("workers started", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_command_whose_workers_hold_too_much_memory_is_stopped_with_them(tmp_path):
+    stopped = run([sys.executable, "-c", GREEDY_CHILD], tmp_path, tmp_path / "greedy.log", timeout=30, memory_mb=100)
+    assert not stopped.finished and stopped.cpu != stopped.cpu  # NaN: not measured
+    assert stopped.note.startswith("stopped at ") and stopped.note.endswith(
+        " MB (the memory bound, 100 MB); its last line: workers started")
+    assert stopped.peak_mb > 150  # the child's memory counts, though ru_maxrss would not say so yet
+
+
+
+def test_the_table_repeats_the_options_of_its_run():
+    national = argparse.Namespace(sizes=[], seed=1, national=True, timeout=1800.0, memory=6000.0)
+    assert command_options(national) == " --seed 1 --national --timeout 1800 --memory 6000"
+    sizes = argparse.Namespace(sizes=[1000], seed=2, national=False, timeout=600.0, memory=None)
+    assert command_options(sizes) == " --sizes 1000 --seed 2 --timeout 600"
