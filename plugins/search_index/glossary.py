@@ -8,7 +8,6 @@ service's side, so a query needs no glossary in the browser.
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -117,12 +116,13 @@ class Glossary:
         folded = stem_words(fold(text))
         tokens = set(folded.split())
         padded = f" {folded} "
-        for token in tokens:
-            for phrase, index in self._by_first_word.get(token, ()):
+        # Only the few words that start a phrase or are an acronym are looked at.
+        for token in tokens.intersection(self._by_first_word):
+            for phrase, index in self._by_first_word[token]:
                 if " " not in phrase or f" {phrase} " in padded:
                     found.add(index)
-        for token in set(fold_keep_case(text).split()):
-            found.update(self._capitals.get(token, ()))
+        for token in set(fold_keep_case(text).split()).intersection(self._capitals):
+            found.update(self._capitals[token])
         for code in need_codes:
             found.update(self._codes.get(code.lower(), ()))
         return sorted(found)
@@ -135,10 +135,14 @@ class Glossary:
         return sorted(words)
 
 
-@lru_cache(maxsize=65536)
-def _stem(word):
-    return porter_stemmer.stem(word)
+# Each word's Porter stem, worked out once a build: a directory's words repeat, and its
+# vocabulary (tens of thousands of words) is small beside the text.
+_STEMS = {}
 
 
 def stem_words(folded):
-    return " ".join(_stem(word) for word in folded.split())
+    words = folded.split()
+    stems = _STEMS
+    for word in set(words).difference(stems):
+        stems[word] = porter_stemmer.stem(word)
+    return " ".join(map(stems.__getitem__, words))

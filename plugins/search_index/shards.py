@@ -118,6 +118,10 @@ def split(postings, max_bytes, texts=None):
     return {key: {term: postings[term] for term in sorted(shards[key])} for key in sorted(shards)}
 
 
+# json.dumps makes a new encoder on every call given options; the index makes tens of thousands of calls.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
 def dumps(value):
     """Compact, stable JSON: the same site always makes the same bytes."""
-    return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    return _ENCODER.encode(value)

@@ -23,6 +23,7 @@ those taken from a whole lunr.py index of the same documents.
 
 import math
 import re
+from collections import Counter
 
 from lunr import get_default_builder
 from lunr.token import Token
@@ -74,14 +75,26 @@ class Analyzer:
         under WORDS {term: the shortest word that gave it} for spelling.py."""
         counts = {}
         shortest = {}
+        known = self._terms
         for field in fields:
-            pairs = self.words_and_terms(document[field])
+            # Each distinct word once, with how often it comes (Counter counts in C, and keeps
+            # the words in the order they first come, so the terms keep theirs).
+            words = Counter(_SEPARATORS.split(str(document[field]).lower()))
+            words.pop("", None)
             frequencies = {}
-            for word, term in pairs:
-                frequencies[term] = frequencies.get(term, 0) + 1
-                if term not in shortest or (len(word), word) < (len(shortest[term]), shortest[term]):
+            length = 0
+            for word, times in words.items():
+                term = known.get(word, False)
+                if term is False:
+                    term = known[word] = self._term(word)
+                if term is None:
+                    continue
+                length += times
+                frequencies[term] = frequencies.get(term, 0) + times
+                held = shortest.get(term)
+                if held is None or (len(word), word) < (len(held), held):
                     shortest[term] = word
-            counts[field] = (len(pairs), frequencies)
+            counts[field] = (length, frequencies)
         counts[WORDS] = shortest
         return counts
 
