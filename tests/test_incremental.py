@@ -28,7 +28,7 @@ def test_a_changed_service_after_a_cached_build_matches_a_clean_build(tmp_path):
     providers = copy_site(tmp_path)
     output = tmp_path / "incremental"
     assert run_pelican(providers, output).returncode == 0
-    assert (tmp_path / "cache" / "service_directory.json").is_file()
+    assert (tmp_path / "cache" / "service_directory.sqlite").is_file()
 
     changed = providers / "unsafe-text.yaml"
     changed.write_text(changed.read_text().replace("& an ampersand", "and a new sentence"))
