@@ -54,14 +54,17 @@ class EntryStore:
     and `save()` leaves the file holding exactly the entries this build used or made.
 
     `kinds` are the classes a value may be built of (data.py); `check` says whether a
-    decoded value has the shape the caller keeps (a value that has not counts as missing)."""
+    decoded value has the shape the caller keeps (a value that has not counts as missing);
+    `stored_as` turns a value put into what is written, when the row is written (so a
+    build does not hold the text of every new entry until it saves)."""
 
-    def __init__(self, path, fingerprint, kinds=None, check=None, label="cache_files"):
+    def __init__(self, path, fingerprint, kinds=None, check=None, label="cache_files", stored_as=None):
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.kinds = kinds or {}
         self.check = check
         self.label = label
+        self.stored_as = stored_as or (lambda value: value)
         self.used = set()  # keys whose row is kept as it is
         self.made = {}  # key -> value made in this build, written by save()
         self.misses = 0  # keys asked for and not found
@@ -172,7 +175,7 @@ class EntryStore:
 
     def _rows(self):
         for key, value in self.made.items():
-            yield key, self.fingerprint, json.dumps(to_data(value), ensure_ascii=False, separators=(",", ":"))
+            yield key, self.fingerprint, json.dumps(to_data(self.stored_as(value)), ensure_ascii=False, separators=(",", ":"))
 
     def _close(self):
         if self._db is not None:

@@ -170,7 +170,8 @@ class BuildCache:
     def use_models(self, fingerprint):
         self.models_fingerprint = fingerprint
         if self.enabled:
-            self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS, _is_model, "easy_read")
+            self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS, _is_model, "easy_read",
+                                    stored_as=lambda model: model.stored() if isinstance(model, KeptPage) else model)
 
     def model(self, key, build):
         """The page model kept under `key`, or `build()` (and kept)."""
@@ -182,7 +183,7 @@ class BuildCache:
             self.built += 1
             page = build()
             if key:
-                self.store.put(key, page.stored() if isinstance(page, KeptPage) else page)
+                self.store.put(key, page)
         return page
 
     # --- pages written ------------------------------------------------------
