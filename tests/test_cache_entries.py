@@ -162,3 +162,12 @@ def test_a_cache_that_cannot_be_saved_is_reported(tmp_path, caplog):
     build.save()
     assert [record.getMessage() for record in caplog.records] == [
         f"search_index: could not save the build cache in {folder}: [Errno 17] File exists: '{folder}'"]
+
+
+def test_none_is_no_key(tmp_path):
+    build = store(tmp_path / "c.sqlite")
+    build.put(None, Entry("a", {}))
+    build.put("b", Entry("b", {}))
+    build.save()
+    assert store(tmp_path / "c.sqlite").get(None) is None
+    assert stored_entries(tmp_path / "c.sqlite", KINDS) == {"b": Entry("b", {})}

@@ -97,7 +97,7 @@ class EntryStore:
         return value
 
     def _read(self, key):
-        if self._db is None:
+        if self._db is None or key is None:
             return None
         try:
             row = self._db.execute("SELECT value FROM entries WHERE key = ? AND fingerprint = ?",
@@ -114,7 +114,8 @@ class EntryStore:
         return value if self.check is None or self.check(value) else None
 
     def put(self, key, value):
-        self.made[key] = value
+        if key is not None:  # None is no key (a service without a file digest): nothing is kept
+            self.made[key] = value
 
     def save(self):
         """Write this build's new entries and delete the rows it did not use, in one
