@@ -49,3 +49,16 @@ def test_a_manifest_removed_from_the_output_is_written_again(tmp_path):
     manifest.unlink()
     assert run_pelican(providers, output).returncode == 0
     assert manifest.read_bytes() == before
+
+
+def test_a_preview_in_between_does_not_leave_its_manifest_claimed_as_the_published_one(tmp_path):
+    providers, output, manifest = built(tmp_path)
+    published = manifest.read_bytes()
+    path = providers / "unsafe-text.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("& an ampersand", "and a new sentence"))
+    assert run_pelican(providers, output, EDITORIAL_REPORT=True).returncode == 0
+    assert manifest.read_bytes() != published
+    path.write_text(text)
+    assert run_pelican(providers, output).returncode == 0
+    assert manifest.read_bytes() == published

@@ -13,7 +13,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .manifest import build_manifest, compare, manifest_json, read_manifest
-from .manifest_cache import write_manifest
+from .manifest_cache import forget_written, write_manifest
 from .review import by_review_date, review_files
 from localoffer.cache_files import write_atomic
 from localoffer.contract import contract_of
@@ -48,6 +48,7 @@ class EditorialGenerator(Generator):
 
         # A preview compares the manifest field by field, so it makes the whole of it.
         manifest = build_manifest(self._published())
+        forget_written(settings)
         _write_text(manifest_path, manifest_json(manifest))
         report = self._report(manifest)
         writer.write_file(

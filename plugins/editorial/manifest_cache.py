@@ -46,6 +46,12 @@ def write_manifest(path, services, settings):
     written.save(True)
 
 
+def forget_written(settings):
+    """A preview writes the whole manifest itself (its services may differ): the record of
+    the manifest an earlier build wrote no longer says what is on disk."""
+    (Path(settings["CACHE_PATH"]) / WRITTEN_FILE).unlink(missing_ok=True)
+
+
 def _line_key(service):
     sha = getattr(service, "source_sha", None)
     return f"{service.slug}:{sha}" if sha else None
