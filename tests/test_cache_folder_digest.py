@@ -32,3 +32,24 @@ def test_a_new_code_file_changes_the_digest(tmp_path):
     before = make_plugin(tmp_path)
     (tmp_path / "rules.py").write_text("")
     assert folder_digest(tmp_path) != before
+
+
+def test_the_packages_digest_is_worked_out_once_a_process(monkeypatch):
+    """Four caches' fingerprints take the digest of the whole package: it is hashed once."""
+    import localoffer.cache_files as cache_files
+
+    calls = []
+    monkeypatch.setattr(cache_files, "folder_digest", lambda *folders: calls.append(folders) or "digest")
+    cache_files.package_digest.cache_clear()
+    try:
+        assert cache_files.package_digest() == cache_files.package_digest() == "digest"
+        assert calls == [(cache_files.PACKAGE,)]
+    finally:
+        cache_files.package_digest.cache_clear()
+
+
+def test_the_packages_digest_is_the_folder_digest_of_the_package():
+    from localoffer.cache_files import PACKAGE, package_digest
+
+    assert package_digest() == folder_digest(PACKAGE)
+    assert (PACKAGE / "cache_files" / "entries.py").is_file()

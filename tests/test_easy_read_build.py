@@ -386,7 +386,7 @@ def test_a_cached_rebuild_after_changes_matches_a_clean_build(tmp_path):
     providers, content = copy_fixture(tmp_path)
     output = tmp_path / "site" / "output"
     assert run_pelican(providers, output, PATH=str(content)).returncode == 0
-    assert (tmp_path / "site" / "cache" / "easy_read.json").is_file()
+    assert (tmp_path / "site" / "cache" / "easy_read.sqlite").is_file()
 
     # A standard summary too hard for easy read: the easy-read page keeps its
     # generated summary, but its description (the service's summary) changes.
@@ -426,7 +426,7 @@ def test_a_rebuild_with_nothing_changed_builds_nothing_and_keeps_the_findings(tm
     output = tmp_path / "site" / "output"
     first = run_pelican(providers, output, PATH=str(content))
     assert first.returncode == 0
-    kept = tmp_path / "site" / "cache" / "easy_read.json"
+    kept = tmp_path / "site" / "cache" / "easy_read.sqlite"
     written = kept.stat().st_mtime_ns
     again = run_pelican(providers, output, PATH=str(content))
     assert again.returncode == 0
@@ -438,6 +438,7 @@ def test_a_rebuild_with_nothing_changed_builds_nothing_and_keeps_the_findings(tm
 
 def test_a_removed_service_takes_its_page_and_findings_with_it(tmp_path):
     from localoffer.cache_files import load_json
+    from localoffer.cache_files.entries import stored_entries
     from localoffer.easy_read.cache import KINDS
 
     providers, content = copy_fixture(tmp_path)
@@ -449,9 +450,9 @@ def test_a_removed_service_takes_its_page_and_findings_with_it(tmp_path):
     assert "bad-easy-read" not in result.stdout
     assert "easy_read: 3 service pages and 4 content pages in easy read, 5 problem(s)" in result.stdout
     assert not (output / "services" / "bad-easy-read").exists()
-    stored = load_json(tmp_path / "site" / "cache" / "easy_read.json", KINDS)
+    stored = stored_entries(tmp_path / "site" / "cache" / "easy_read.sqlite", KINDS)
     pages = load_json(tmp_path / "site" / "cache" / "easy_read-pages.json")
-    assert len([key for key in stored["models"] if key.startswith("service:")]) == 3
+    assert len([key for key in stored if key.startswith("service:")]) == 3
     assert pages["pages"] and not any("bad-easy-read" in save_as for save_as in pages["pages"])
 
 

@@ -28,7 +28,7 @@ def test_a_changed_service_after_a_cached_build_matches_a_clean_build(tmp_path):
     providers = copy_site(tmp_path)
     output = tmp_path / "incremental"
     assert run_pelican(providers, output).returncode == 0
-    assert (tmp_path / "cache" / "service_directory.json").is_file()
+    assert (tmp_path / "cache" / "service_directory.sqlite").is_file()
 
     changed = providers / "unsafe-text.yaml"
     changed.write_text(changed.read_text().replace("& an ampersand", "and a new sentence"))
@@ -224,3 +224,37 @@ def test_a_changed_provider_rewrites_its_own_pages_and_the_listings_it_is_in(tmp
             "services/index.html", "categories/health/index.html"} <= rewritten
     assert not {"services/complete-service/index.html", "services/complete-service/easy-read/index.html",
                 "categories/education/index.html", "categories/social-care/index.html"} & rewritten
+
+
+def test_a_cache_of_another_layout_is_replaced_and_the_rebuild_matches_a_clean_build(tmp_path):
+    """Caches of the whole-file layout before (JSON), and SQLite files of another layout number,
+    are ignored: the rebuild after a change is a clean build's tree, and leaves caches of this layout."""
+    import sqlite3
+
+    from localoffer.cache_files.entries import LAYOUT
+
+    providers = copy_site(tmp_path)
+    output = tmp_path / "incremental"
+    assert run_pelican(providers, output).returncode == 0
+    cache = tmp_path / "cache"
+    stores = sorted(cache.glob("*.sqlite"))
+    assert [path.name for path in stores] == ["easy_read.sqlite", "editorial.sqlite", "open_data.sqlite",
+                                              "search_index.sqlite", "service_directory.sqlite"]
+    for path in stores:
+        with sqlite3.connect(path) as db:
+            db.execute(f"PRAGMA user_version = {LAYOUT + 1}")
+        db.close()
+    old_layout = [cache / f"{name}.json" for name in ("easy_read", "open_data", "search_index", "service_directory")]
+    for path in old_layout:
+        path.write_text('["j", {"format": 3}]')
+
+    edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
+    assert run_pelican(providers, output).returncode == 0
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean).returncode == 0
+    assert differing(snapshot(output), snapshot(clean)) == []
+    for path in stores:
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA user_version").fetchone() == (LAYOUT,)
+        db.close()
+    assert not any(path.exists() for path in old_layout)

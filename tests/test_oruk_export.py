@@ -181,7 +181,7 @@ def test_a_cached_rebuild_after_a_change_equals_a_clean_build(tmp_path):
     shutil.copytree(FIXTURES / "providers", providers)
     output = tmp_path / "output"
     assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0
-    assert (tmp_path / "cache" / "open_data.json").is_file()
+    assert (tmp_path / "cache" / "open_data.sqlite").is_file()
     club = providers / "saturday-club.yaml"
     club.write_text(club.read_text().replace("name: Saturday Play Club", "name: Saturday Fun Club"))
     assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0  # with the cache

@@ -14,7 +14,7 @@ from lunr import get_default_builder
 from lunr.index import Index
 from lunr.tokenizer import Tokenizer
 
-from localoffer.cache_files import load_json
+from localoffer.cache_files.entries import stored_entries
 from localoffer.search_index.settings import DEFAULTS, FIELD_BOOSTS, check_settings
 from localoffer.search_index.shards import build_index, dumps, index_postings, split, term_files
 from localoffer.search_index.weights import Analyzer, term_postings
@@ -305,7 +305,7 @@ def test_a_cached_rebuild_after_a_change_gives_the_bytes_of_a_clean_build(tmp_pa
     providers = copy_site(tmp_path)
     output = tmp_path / "incremental"
     assert run_pelican(providers, output).returncode == 0
-    assert (tmp_path / "cache" / "search_index.json").is_file()
+    assert (tmp_path / "cache" / "search_index.sqlite").is_file()
 
     changed = providers / "unsafe-text.yaml"
     changed.write_text(changed.read_text().replace("Some **bold** text", "Some **bold** wombat text"))
@@ -349,7 +349,7 @@ def test_a_removed_service_leaves_the_index_and_the_cache(tmp_path):
     assert manifest["count"] == 1
     assert "ampersand" not in built_terms(data)
     assert "unsafe-text" not in "".join(path.read_text() for path in data.rglob("*.json"))
-    assert len(load_json(tmp_path / "cache" / "search_index.json")["counts"]) == 1
+    assert len(stored_entries(tmp_path / "cache" / "search_index.sqlite")) == 1
 
 
 def test_a_rebuild_writes_only_changed_files_and_removes_those_no_longer_made(tmp_path):

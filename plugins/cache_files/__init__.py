@@ -1,17 +1,20 @@
 """A library, not a Pelican plugin: what the plugins' build caches share.
 
-service_directory, search_index and easy_read each keep a file in CACHE_PATH,
-keyed by digests of what their results depend on. These are the digests, and
-the reading and writing of those files, in one place.
+service_directory, easy_read, search_index, open_data and editorial each keep
+files in CACHE_PATH, keyed by digests of what their results depend on. These
+are the digests, and the reading and writing of those files, in one place.
 
 A cache is data, never code: it is JSON (see data.py for how the plugins'
 results are written as JSON and checked when read back), so a cache file
 that came from somewhere else (say, committed in a pull request) can at worst
 be ignored. Anything that does not match what this code writes is ignored and
-the work is done again. Every file is written whole or not at all
-(`write_atomic`), so a build that is stopped leaves the old file.
+the work is done again. The large caches keep a row an entry in SQLite
+(entries.py), read when asked for and written a changed entry at a time, in
+one transaction; the small records are JSON files written whole or not at all
+(`write_atomic`). Either way a build that is stopped leaves the old file.
 """
 
+import functools
 import hashlib
 import logging
 import json
@@ -44,6 +47,18 @@ def folder_digest(*folders):
                 hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
                 hasher.update(path.read_bytes() + b"\0")
     return hasher.hexdigest()
+
+
+# The package every plugin is a folder of.
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=None)
+def package_digest():
+    """`folder_digest` of the whole package, worked out once a process: four caches' fingerprints
+    take it, and hashing every file of the package took a fifth of a second each time. A process
+    runs the code it imported when it started, so a later edit is for the next process to see."""
+    return folder_digest(PACKAGE)
 
 
 def settings_digest(settings):

@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .manifest import build_manifest, compare, manifest_json, read_manifest
+from .manifest_cache import forget_written, write_manifest
 from .review import by_review_date, review_files
 from localoffer.cache_files import write_atomic
 from localoffer.contract import contract_of
@@ -34,17 +35,21 @@ class EditorialGenerator(Generator):
         settings = self.settings
         self.local_offer = contract_of(self.context, "editorial", READS)
         output = Path(self.output_path)
-        manifest = build_manifest(self._published())
-        _write_text(output / settings["EDITORIAL_MANIFEST_SAVE_AS"], manifest_json(manifest))
-
+        manifest_path = output / settings["EDITORIAL_MANIFEST_SAVE_AS"]
         report_page = output / settings["EDITORIAL_REPORT_SAVE_AS"]
         if not settings["EDITORIAL_REPORT"]:
+            # Made from the lines kept in the cache, or left as it is (manifest_cache.py).
+            write_manifest(manifest_path, self._published_services(), settings)
             # A published build never carries the report, even if an earlier
             # preview wrote one into the same folder.
             if report_page.parent != output and report_page.parent.is_dir():
                 shutil.rmtree(report_page.parent)
             return
 
+        # A preview compares the manifest field by field, so it makes the whole of it.
+        manifest = build_manifest(self._published())
+        forget_written(settings)
+        _write_text(manifest_path, manifest_json(manifest))
         report = self._report(manifest)
         writer.write_file(
             settings["EDITORIAL_REPORT_SAVE_AS"], self.get_template("editorial"), self.context,
@@ -53,14 +58,14 @@ class EditorialGenerator(Generator):
         )
         _write_text(output / settings["EDITORIAL_SUMMARY_SAVE_AS"], summary_markdown(report))
 
+    def _published_services(self):
+        """The services a published build of these files would show: never drafts."""
+        return [service for service in self.local_offer.service_pages if service.status != "draft"]
+
     def _published(self):
         """(id, fields) of what a published build of these files would show, from each
-        service's record (service_directory/model.py): never drafts."""
-        return [
-            (service.slug, written_data(service.record))
-            for service in self.local_offer.service_pages
-            if service.status != "draft"
-        ]
+        service's record (service_directory/model.py)."""
+        return [(service.slug, written_data(service.record)) for service in self._published_services()]
 
     def _report(self, manifest):
         local_offer = self.local_offer

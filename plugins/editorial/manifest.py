@@ -36,14 +36,26 @@ def build_manifest(published):
     }
 
 
-def manifest_json(manifest):
-    """One service a line: a diff of two manifests reads service by service, and
-    json's C encoder (which indenting turns off) keeps 10,000 services fast."""
-    def compact(value):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def _compact(value):
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
-    services = ",\n".join(f"{compact(service_id)}:{compact(fields)}" for service_id, fields in manifest["services"].items())
-    return f'{{"format":{compact(manifest["format"])},"services":{{\n{services}\n}}}}\n'
+
+def manifest_line(service_id, data):
+    """One service's line of manifest.json: its id and its fields (`data` as `build_manifest` takes it)."""
+    return f"{_compact(service_id)}:{_compact(flatten(data))}"
+
+
+def manifest_text(lines):
+    """manifest.json made of its services' lines, in the order of their ids. One service a
+    line: a diff of two manifests reads service by service, and json's C encoder (which
+    indenting turns off) keeps 10,000 services fast."""
+    services = ",\n".join(lines)
+    return f'{{"format":{_compact(FORMAT)},"services":{{\n{services}\n}}}}\n'
+
+
+def manifest_json(manifest):
+    """The text of a manifest `build_manifest` made."""
+    return manifest_text(f"{_compact(service_id)}:{_compact(fields)}" for service_id, fields in manifest["services"].items())
 
 
 def read_manifest(path):

@@ -1,19 +1,20 @@
 """open_data's build cache: each service's feed document and CSV row, kept in
-CACHE_PATH between builds and keyed by the digest of its provider file
-(`service.source_sha`), so a rebuild maps only the services that changed.
+CACHE_PATH between builds (`open_data.sqlite`, a row a service:
+localoffer.cache_files.entries) and keyed by the digest of its provider file
+(`service.source_sha`), so a rebuild maps, and writes, only the services that changed.
 
 The whole cache is thrown away when this package's code, the templates'
 plugins or any setting changes (the fingerprint), as the other plugins' caches are.
 """
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from localoffer.cache_files import digest, folder_digest, load_json, save_json, settings_digest
+from localoffer.cache_files import digest, package_digest, settings_digest
+from localoffer.cache_files.entries import EntryStore
 
-logger = logging.getLogger(__name__)
-FILE_NAME = "open_data.json"
+FILE_NAME = "open_data.sqlite"
+OLD_FILE_NAME = "open_data.json"  # the whole-file layout before, removed when this one is saved
 WRITTEN_FILE = "open_data-written.json"  # the key of the feed and CSV file on disk (cache_files.WrittenRecord)
 
 
@@ -28,7 +29,7 @@ class ServiceEntry:
 
 
 def fingerprint(settings):
-    return digest(folder_digest(Path(__file__).parent.parent), settings_digest(settings))
+    return digest(package_digest(), settings_digest(settings))
 
 
 def written_key(fingerprint, build_date, services):
@@ -44,26 +45,22 @@ class FeedCache:
         self.path = Path(cache_path) / FILE_NAME
         self.fingerprint, self.enabled = fingerprint, enabled
         # Data, never code: only ServiceEntry may come back, checked field by field (cache_files/data.py).
-        saved = load_json(self.path, {"ServiceEntry": ServiceEntry}) if enabled else None
-        valid = isinstance(saved, dict) and saved.get("fingerprint") == fingerprint
-        self.entries = saved["entries"] if valid else {}
-        self.kept = {}
+        self.store = EntryStore(self.path, fingerprint, {"ServiceEntry": ServiceEntry},
+                                lambda entry: isinstance(entry, ServiceEntry), "open_data") if enabled else None
         self.misses = 0
 
     def entry(self, sha, make):
         """The cached entry for a provider file's digest, or `make()`'s."""
-        found = self.entries.get(sha)
+        found = self.store.get(sha) if self.enabled else None
         if found is None:
             self.misses += 1
             found = make()
-        self.kept[sha] = found
+            if self.enabled:
+                self.store.put(sha, found)
         return found
 
     def save(self):
         """Keep only this build's services, so a removed one does not stay in the cache."""
-        if not self.enabled or (self.misses == 0 and self.kept.keys() == self.entries.keys()):
-            return  # nothing changed: the file already holds these entries
-        try:
-            save_json(self.path, {"fingerprint": self.fingerprint, "entries": self.kept})
-        except OSError as error:
-            logger.warning("open_data: could not save the cache %s: %s", self.path, error.strerror)
+        if self.enabled:
+            self.store.save()
+            (self.path.parent / OLD_FILE_NAME).unlink(missing_ok=True)

@@ -4,8 +4,8 @@ Tokenising a service (and, for its description, rendering its Markdown) is
 the part of the search build that grows with the text; the rest (idf, length
 normalisation, cutting the term files) is arithmetic over counts. So the
 counts of each service (`weights.Analyzer.field_counts`) are kept in
-`search_index.json`, and a rebuild after one service changed tokenises only
-that service.
+`search_index.sqlite` (a row a service: localoffer.cache_files.entries), and a
+rebuild after one service changed tokenises, and writes, only that service.
 
 A service's entry is found by a key made of `service.source_sha` (the digest
 of its provider file's bytes, set by service_directory) and the other things
@@ -27,19 +27,18 @@ while writing the data leaves no record claiming the old files.
 
 import hashlib
 import json
-import logging
 from pathlib import Path
 
-from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json, settings_digest
+from localoffer.cache_files import digest, package_digest, package_versions, settings_digest
+from localoffer.cache_files.entries import EntryStore
 
 from .weights import WORDS
 
-logger = logging.getLogger(__name__)
 
-CACHE_FILE = "search_index.json"
+CACHE_FILE = "search_index.sqlite"
+OLD_CACHE_FILE = "search_index.json"  # the whole-file layout before, removed when this one is saved
 WRITTEN_FILE = "search_index-written.json"
 FORMAT = 2
-PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
 PACKAGES = ("lunr", "Markdown", "nh3")
 
 
@@ -47,7 +46,7 @@ def fingerprint(glossary_path, fields):
     """What every entry depends on, besides its own service."""
     glossary = Path(glossary_path)
     return digest(
-        folder_digest(PLUGINS_FOLDER),
+        package_digest(),
         glossary.read_bytes() if glossary.is_file() else b"(no glossary)",
         json.dumps([list(fields), package_versions(*PACKAGES)]),
     )
@@ -66,45 +65,32 @@ def service_key(service):
 
 
 class CountsCache:
-    """{service key: field counts}, loaded from and saved to CACHE_PATH."""
+    """{service key: field counts}, kept in CACHE_PATH a row a service."""
 
     def __init__(self, cache_path, fingerprint, enabled=True):
         self.path = Path(cache_path) / CACHE_FILE
         self.fingerprint = fingerprint
         self.enabled = enabled
-        self.previous = {}
-        self.current = {}
+        self.store = EntryStore(self.path, digest(FORMAT, fingerprint), check=_is_counts, label="search_index") if enabled else None
         self.misses = 0
-        if enabled:
-            self._load()
-
-    def _load(self):
-        stored = load_json(self.path)
-        if (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("fingerprint") == self.fingerprint
-                and isinstance(stored.get("counts"), dict) and all(map(_is_counts, stored["counts"].values()))):
-            self.previous = stored["counts"]
 
     def counts(self, service, compute):
         """The service's field counts: from the cache, or `compute()` and remembered."""
         key = service_key(service) if self.enabled else None
-        counts = self.previous.get(key) if key else None
+        counts = self.store.get(key) if key else None
         if counts is None:
             self.misses += 1
             counts = compute()
-        if key:
-            self.current[key] = counts
+            if key:
+                self.store.put(key, counts)
         return counts
 
     def save(self):
         """Keep the entries of this build only, so removed services leave the cache.
         Nothing is written when nothing changed."""
-        if not self.enabled or (self.misses == 0 and self.current.keys() == self.previous.keys()):
-            return
-        stored = {"format": FORMAT, "fingerprint": self.fingerprint, "counts": self.current}
-        try:
-            save_json(self.path, stored)
-        except OSError as error:
-            logger.warning("search_index: could not save the build cache in %s: %s", self.path.parent, error)
+        if self.enabled:
+            self.store.save()
+            (self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
 
 
 def _is_counts(counts):

@@ -1,8 +1,10 @@
 """Remember work between builds, so that changing one service rebuilds in seconds.
 
 Two things are kept in CACHE_PATH: each provider file's checked result, keyed
-by the file's bytes, and a key for each service page and listing written, so an
-unchanged page is not rendered again. A listing's key is its template closure,
+by its path and the file's bytes (`service_directory.sqlite`, a row a file, read
+only when asked for and written only when new: localoffer.cache_files.entries),
+and a key for each service page and listing written
+(`service_directory-pages.json`), so an unchanged page is not rendered again. A listing's key is its template closure,
 its address and title, and the id and file digest of every service on it, in
 order: a listing shows its own services' cards and the council's vocabularies
 (settings) and nothing else of other services; if a listing template starts to
@@ -19,17 +21,19 @@ import logging
 from pathlib import Path
 
 from localoffer.cache_files import load_json, save_json
+from localoffer.cache_files.entries import EntryStore
 from localoffer.written_yaml.problems import Problem
 
 from .validate import CheckedFile
 
-logger = logging.getLogger(__name__)
-
-CACHE_FILE = "service_directory.json"
+CACHE_FILE = "service_directory.sqlite"
+OLD_CACHE_FILE = "service_directory.json"  # the whole-file layout before, removed when this one is saved
 PAGES_FILE = "service_directory-pages.json"
 FORMAT = 3
 LISTING = "listing:"  # the prefix of a listing's entry among the pages written
 KINDS = {"CheckedFile": CheckedFile, "Problem": Problem}
+
+logger = logging.getLogger(__name__)
 
 
 class BuildCache:
@@ -38,11 +42,9 @@ class BuildCache:
         self.pages_path = Path(cache_path) / PAGES_FILE
         self.fingerprint = fingerprint
         self.enabled = enabled
-        self.checked = {}  # provider file path -> (sha of its bytes, CheckedFile)
         self.pages = {}  # save_as -> key of what was written there
         self.previous_pages = {}
-        self.loaded_checked = None  # the files the cache file held, when it was usable
-        self.checked_changed = False
+        self.checked = EntryStore(self.path, fingerprint, KINDS, _is_checked, "service_directory") if enabled else None
         if enabled:
             self._load()
 
@@ -55,18 +57,14 @@ class BuildCache:
                 # Pages written under other settings or templates may still be on
                 # disk; they are rewritten, but still removed if their service goes.
                 self.previous_pages = {save_as: None for save_as in pages["pages"]}
-        stored = load_json(self.path, KINDS)
-        if _is_checked(stored) and stored["format"] == FORMAT and stored["fingerprint"] == self.fingerprint:
-            self.checked = stored["checked"]
-            self.loaded_checked = set(self.checked)
 
     def get_checked(self, path, file_sha):
-        entry = self.checked.get(str(path))
+        entry = self.checked.get(str(path)) if self.enabled else None
         return entry[1] if entry and entry[0] == file_sha else None
 
     def put_checked(self, path, file_sha, checked):
-        self.checked[str(path)] = (file_sha, checked)
-        self.checked_changed = True
+        if self.enabled:
+            self.checked.put(str(path), (file_sha, checked))
 
     def page_is_current(self, save_as, key, output_path):
         return (
@@ -91,13 +89,13 @@ class BuildCache:
         return sorted(save_as for save_as in set(self.previous_pages) - set(self.pages) if not save_as.startswith(LISTING))
 
     def save(self, current_files):
+        """Keep the checked files of this build (the files asked for: a removed file's entry
+        goes) and the pages it wrote. `current_files` is kept for the callers' sake."""
         if not self.enabled:
             return
-        checked = {path: entry for path, entry in self.checked.items() if path in current_files}
+        self.checked.save()
+        Path(self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
         try:
-            # The checked files are most of the cache; they are not written again when none changed.
-            if self.checked_changed or checked.keys() != self.loaded_checked:
-                save_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint, "checked": checked})
             save_json(self.pages_path, {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)
@@ -108,9 +106,7 @@ def _is_pages(stored):
             and all(isinstance(key, str) and isinstance(value, (str, type(None))) for key, value in stored["pages"].items()))
 
 
-def _is_checked(stored):
-    return isinstance(stored, dict) and isinstance(stored.get("checked"), dict) and all(
-        isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], CheckedFile)
-        and all(isinstance(problem, Problem) for problem in entry[1].problems)
-        for entry in stored["checked"].values()
-    )
+def _is_checked(entry):
+    """(sha of the file's bytes, CheckedFile), as put_checked keeps it."""
+    return (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], CheckedFile)
+            and all(isinstance(problem, Problem) for problem in entry[1].problems))

@@ -13,7 +13,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
-from localoffer.cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files import digest, package_digest, settings_digest
 from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
@@ -113,7 +113,7 @@ class ServiceGenerator(Generator):
         the content pages as menu links, the settings and the build date."""
         settings = self.settings
         return digest(
-            folder_digest(Path(__file__).parent.parent),
+            package_digest(),
             templates_digest(self.env, "service.html"),
             # Pelican's pages generator has read content/pages by now (it runs before plugins' generators).
             content_digest(settings, self.context.get("pages", [])),

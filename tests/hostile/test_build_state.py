@@ -4,6 +4,7 @@ consistent site, and a build killed half-way is repaired by the next."""
 
 import json
 import pickle
+import sqlite3
 import time
 
 from tests.hostile.conftest import bounded_build, good_providers, snapshot, start_build
@@ -39,13 +40,28 @@ def test_a_cache_committed_in_a_pull_request_is_never_run_and_changes_nothing(tm
     (cache / "search_index.json").write_text("[" * 100_000)
     (cache / "service_directory-pages.json").write_text(json.dumps(
         ["d", [[["s", "format"], ["i", 99]], [["s", "pages"], ["d", [[["s", "services/highcombe-youth-club/index.html"], ["s", "x"]]]]]]]))
+    # The caches kept a row an entry (cache_files.entries): a trigger SQLite would run on a
+    # save, a row of a class this code does not keep, and files that are not databases.
+    with sqlite3.connect(cache / "service_directory.sqlite") as db:
+        db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE ran (x)")
+        db.execute("CREATE TRIGGER t AFTER DELETE ON entries BEGIN INSERT INTO ran VALUES (1); END")
+        db.execute("INSERT INTO entries VALUES ('x', 'x', ?)", (json.dumps(["o", "Popen", {"args": "touch"}]),))
+        db.execute("PRAGMA user_version = 1")
+    db.close()
+    (cache / "easy_read.sqlite").write_bytes(pickle.dumps(RunsCode(marker)))
+    (cache / "search_index.sqlite").write_bytes(b"SQLite format 3\0" + b"\xff" * 4096)
     output = tmp_path / "site" / "output"
     result = bounded_build(providers, output)
     assert result.returncode == 0, result.stdout
     assert not marker.exists()
     assert snapshot(output) == snapshot(clean)
-    # The build wrote its own caches, as data, beside the files it ignored.
-    assert json.loads((cache / "service_directory.json").read_text())[0] == "d"
+    # The build wrote its own caches, as data, in place of the files it ignored.
+    for name in ("service_directory", "search_index", "easy_read"):
+        with sqlite3.connect(cache / f"{name}.sqlite") as db:
+            assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("entries",)]
+        db.close()
+        assert not (cache / f"{name}.json").exists()  # the whole-file layout of before: removed
 
 
 def test_two_publish_builds_into_one_output_give_the_site_of_one(tmp_path):

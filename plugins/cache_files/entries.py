@@ -1,0 +1,209 @@
+"""A build cache kept one entry a row, so a rebuild reads, encodes and writes only what it needs.
+
+Each cache is one SQLite file in CACHE_PATH holding a single table: a row per
+entry, `key -> (fingerprint, value)`, the value as the JSON text data.py makes
+of it. An entry is read (and decoded, and checked) only when a build asks for
+its key; a save writes only the entries made in this build and deletes the
+rows no key of this build used, in one transaction, so a build that stops
+leaves the file as it was (SQLite's journal rolls a half-made save back).
+A file that does not exist yet is made in a temporary file and renamed into
+place, as `write_atomic` does. The gets of a build share one read transaction,
+from the first to the save; another build saving into the same file meanwhile
+waits for it (at most BUSY_SECONDS, then its save is skipped with a warning).
+
+Each row carries the fingerprint it was made under (the code, settings and
+templates every entry depends on): a build uses only rows of its own
+fingerprint and drops the others when it saves, so a changed fingerprint
+throws the whole cache away, and two builds with different settings sharing
+a CACHE_PATH never read each other's entries.
+
+A cache is data, never code. The file is used only when its table is exactly
+the one this code makes (no trigger, view or other table: SQLite runs those,
+so a file from elsewhere could hold them) and its `user_version` is LAYOUT;
+any other file, or one SQLite cannot read, is ignored and replaced by the next
+save. A row whose value is not JSON of the right shape counts as missing.
+"""
+
+import json
+import logging
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from .data import CacheMismatch, from_data, to_data
+
+logger = logging.getLogger(__name__)
+
+LAYOUT = 1  # the file's `PRAGMA user_version`; another number is another layout, and is ignored
+TABLE = "CREATE TABLE entries (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID"
+# Saving a build only waits this long for another build's save into the same file.
+BUSY_SECONDS = 30
+
+
+def _expected_schema():
+    """What `sqlite_master` holds in a file this code made, read from SQLite itself."""
+    with sqlite3.connect(":memory:") as db:
+        db.execute(TABLE)
+        return sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+SCHEMA = _expected_schema()
+
+
+class EntryStore:
+    """One cache file: `get(key)` gives a kept value (or None), `put(key, value)` keeps a new one,
+    and `save()` leaves the file holding exactly the entries this build used or made.
+
+    `kinds` are the classes a value may be built of (data.py); `check` says whether a
+    decoded value has the shape the caller keeps (a value that has not counts as missing);
+    `stored_as` turns a value put into what is written, when the row is written (so a
+    build does not hold the text of every new entry until it saves)."""
+
+    def __init__(self, path, fingerprint, kinds=None, check=None, label="cache_files", stored_as=None):
+        self.path = Path(path)
+        self.fingerprint = fingerprint
+        self.kinds = kinds or {}
+        self.check = check
+        self.label = label
+        self.stored_as = stored_as or (lambda value: value)
+        self.used = set()  # keys whose row is kept as it is
+        self.made = {}  # key -> value made in this build, written by save()
+        self.misses = 0  # keys asked for and not found
+        self._saved = False
+        self._reading = False  # in the read transaction that the first get() begins and save() ends
+        self._db = self._open()
+
+    def _open(self):
+        """The file's connection when it is a cache of this layout, else None."""
+        if not self.path.is_file():
+            return None
+        db = None
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
+            if (db.execute("PRAGMA user_version").fetchone()[0] == LAYOUT
+                    and sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")) == SCHEMA):
+                return db
+        except sqlite3.Error:
+            pass
+        if db is not None:
+            db.close()
+        return None
+
+    def get(self, key):
+        """The value kept under `key` by a build with this fingerprint, or None."""
+        value = self._read(key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.used.add(key)
+        return value
+
+    def _read(self, key):
+        if self._db is None or key is None:
+            return None
+        try:
+            if not self._reading:
+                # One read transaction for every get: a statement outside one takes and drops
+                # SQLite's lock each time (half the time of reading 10,000 rows).
+                self._db.execute("BEGIN")
+                self._reading = True
+            row = self._db.execute("SELECT value FROM entries WHERE key = ? AND fingerprint = ?",
+                                   (key, self.fingerprint)).fetchone()
+        except sqlite3.Error:
+            self._close()  # damaged after all: what was read stays valid, the rest is built again
+            return None
+        if row is None:
+            return None
+        try:
+            value = from_data(json.loads(row[0]), self.kinds)
+        except (TypeError, ValueError, CacheMismatch, RecursionError):
+            return None
+        return value if self.check is None or self.check(value) else None
+
+    def put(self, key, value):
+        if key is not None:  # None is no key (a service without a file digest): nothing is kept
+            self.made[key] = value
+
+    def save(self):
+        """Write this build's new entries and delete the rows it did not use, in one
+        transaction. Nothing is written when nothing changed. Problems are logged.
+        A store is saved once: the first call writes, later ones do nothing."""
+        if self._saved:
+            return
+        self._saved = True
+        try:
+            if self._db is None:
+                self._replace()
+            else:
+                self._update()
+        except (OSError, sqlite3.Error) as error:
+            logger.warning("%s: could not save the build cache in %s: %s", self.label, self.path.parent, error)
+        finally:
+            self._close()
+
+    def _update(self):
+        db = self._db
+        if self._reading:
+            db.execute("COMMIT")
+            self._reading = False
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            kept = self.used | self.made.keys()
+            gone = [(key,) for (key,) in db.execute("SELECT key FROM entries") if key not in kept]
+            if not gone and not self.made:
+                db.execute("ROLLBACK")  # nothing changed: the file is left as it is
+                return
+            db.executemany("DELETE FROM entries WHERE key = ?", gone)
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", self._rows())
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _replace(self):
+        """A new file with this build's entries, renamed over whatever was there."""
+        if not self.made and not self.path.exists():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        os.close(descriptor)
+        try:
+            db = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode = OFF")  # a new file: a stopped build leaves only the temporary one
+                db.execute("BEGIN")
+                db.execute(TABLE)
+                db.execute(f"PRAGMA user_version = {LAYOUT}")
+                db.executemany("INSERT INTO entries VALUES (?, ?, ?)", self._rows())
+                db.execute("COMMIT")
+            finally:
+                db.close()
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def _rows(self):
+        for key, value in self.made.items():
+            yield key, self.fingerprint, json.dumps(to_data(self.stored_as(value)), ensure_ascii=False, separators=(",", ":"))
+
+    def _close(self):
+        if self._db is not None:
+            self._db.close()  # a read transaction still open ends with it
+            self._db = None
+            self._reading = False
+
+
+def stored_entries(path, kinds=None):
+    """{key: value} of every row a cache file holds, whatever its fingerprint (for tests and
+    for looking into a cache by hand); {} when the file is not a cache of this layout."""
+    store = EntryStore(path, None, kinds)
+    if store._db is None:
+        return {}
+    try:
+        rows = store._db.execute("SELECT key, value FROM entries ORDER BY key").fetchall()
+    finally:
+        store._close()
+    return {key: from_data(json.loads(value), store.kinds) for key, value in rows}
