@@ -9,6 +9,7 @@ import pytest
 
 from localoffer.service_directory.check_cache import CACHE_FILE, worker_count
 from localoffer.service_directory.cli import human_report, json_report, validate_paths
+from tests.conftest import run_pelican
 from tests.test_validate_cli import SETTINGS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "validate" / "providers"
@@ -75,6 +76,14 @@ def test_a_changed_or_missing_picture_is_checked_again(site):
     (site / "providers" / "images" / "club.png").unlink()
     missing = "`images/club.png` is not in providers/; add the picture there or correct the file name"
     assert [m for m in messages(validate(site)) if "club.png" in m] == [missing, missing]  # two files name it
+
+
+def test_the_build_checks_a_file_again_when_a_picture_it_names_changed(site):
+    """The build keeps checked files in its own cache (build_cache.py), keyed by the file's bytes and its pictures."""
+    missing = "`images/club.png` is not in providers/; add the picture there or correct the file name"
+    assert missing not in run_pelican(site / "providers", site / "output").stdout
+    (site / "providers" / "images" / "club.png").unlink()
+    assert run_pelican(site / "providers", site / "output").stdout.count(missing) == 2  # two files name it
 
 
 @pytest.mark.parametrize("damage", [b"not json at all", b'["d", []]', b'{"files": 3}'], ids=["text", "shape", "plain"])

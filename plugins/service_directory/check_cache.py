@@ -31,7 +31,7 @@ from pathlib import Path
 from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json
 from localoffer.written_yaml.problems import Problem
 
-from .validate import CheckedFile
+from .validate import CheckedFile, picture_stamps
 
 CACHE_FILE = "validate.json"
 FORMAT = 1
@@ -51,21 +51,6 @@ def checker_fingerprint(checker):
         checker.display_root,
         json.dumps(package_versions(*PACKAGES)),
     )
-
-
-def picture_stamps(path, data):
-    """Size and time of each picture a provider file names (or that it is missing)."""
-    images = data.get("images") if isinstance(data, dict) else None
-    stamps = []
-    for image in images if isinstance(images, list) else []:
-        name = image.get("file") if isinstance(image, dict) else None
-        if isinstance(name, str):
-            try:
-                stat = (Path(path).parent / name).stat()
-                stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-            except (OSError, ValueError):
-                stamps.append(f"{name}:missing")
-    return stamps
 
 
 class CheckCache:
@@ -98,7 +83,7 @@ class CheckCache:
 
     def put(self, path, file_sha, checked):
         kept = dataclasses.replace(checked, data=_what_reports_read(checked.data))
-        self.current[str(path)] = (file_sha, picture_stamps(path, checked.data), kept)
+        self.current[str(path)] = (file_sha, checked.pictures, kept)
 
     def save(self):
         """Keep the files of this run with those of earlier runs still on disk; say why not if it fails."""

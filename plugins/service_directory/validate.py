@@ -31,6 +31,9 @@ class CheckedFile:
     data: dict = None  # the coerced data; None when the file could not be read
     problems: list = field(default_factory=list)
     lines: dict = field(default_factory=dict)  # the line of each field, "service.cost.free" -> 12 (loader.field_lines)
+    # The size and time of each picture the file names, when it was checked: a cached
+    # result holds only while they are the same (picture_stamps).
+    pictures: list = field(default_factory=list)
 
     @property
     def ok(self):
@@ -82,6 +85,7 @@ class ProviderChecker:
             checked.problems.extend(problems_from_error(error, loaded, shown, self.schema))
         rule_problems = check_rules(data, loaded, shown, path.stem, path.parent, self.build_date, self.stale_before)
         checked.problems.extend(rule_problems)
+        checked.pictures = picture_stamps(path, data)
         checked.problems.extend(self._picture_problems(data, loaded, shown, path.parent, rule_problems))
         checked.problems.sort(key=lambda problem: (problem.line, problem.where, problem.message))
         checked.data = data if isinstance(data, dict) else None
@@ -108,6 +112,21 @@ class ProviderChecker:
 
     def check_folder(self, folder):
         return [self.check_file(path) for path in provider_files(folder)]
+
+
+def picture_stamps(path, data):
+    """Size and time of each picture a provider file names (or that it is missing)."""
+    images = data.get("images") if isinstance(data, dict) else None
+    stamps = []
+    for image in images if isinstance(images, list) else []:
+        name = image.get("file") if isinstance(image, dict) else None
+        if isinstance(name, str):
+            try:
+                stat = (Path(path).parent / name).stat()
+                stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            except (OSError, ValueError):
+                stamps.append(f"{name}:missing")
+    return stamps
 
 
 def provider_files(folder):
