@@ -22,6 +22,7 @@ from .loader import field_lines
 from .messages import problems_from_error
 from .rules import check_rules
 from .schema import inline_refs, site_schema
+from .schema_check import compile_valid
 
 
 @dataclass
@@ -54,7 +55,9 @@ class ProviderChecker:
         self.max_file_bytes = max_file_bytes
         self.max_picture_pixels = max_picture_pixels
         self.schema = site_schema(categories, areas)
-        self.validator = Draft202012Validator(inline_refs(self.schema))
+        flat = inline_refs(self.schema)
+        self.validator = Draft202012Validator(flat)
+        self.valid = compile_valid(flat)  # None: every file goes through jsonschema
         self.build_date = build_date or datetime.date.today()
         self.stale_before = stale_before
         self.display_root = Path(display_root).resolve() if display_root else None
@@ -81,7 +84,9 @@ class ProviderChecker:
         if loaded is None:
             return checked
         data = coerce(loaded.data, self.schema, self.schema)
-        for error in sorted(self.validator.iter_errors(data), key=_error_order):
+        # jsonschema only for a file the quick check says no to: it finds where, and what, is wrong.
+        errors = [] if self.valid and self.valid(data) else sorted(self.validator.iter_errors(data), key=_error_order)
+        for error in errors:
             checked.problems.extend(problems_from_error(error, loaded, shown, self.schema))
         rule_problems = check_rules(data, loaded, shown, path.stem, path.parent, self.build_date, self.stale_before)
         checked.problems.extend(rule_problems)
