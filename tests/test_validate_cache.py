@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from localoffer.service_directory.check_cache import CACHE_FILE, worker_count
-from localoffer.service_directory.cli import human_report, json_report, validate_paths
+from bench.make_providers import write_providers
+from localoffer.service_directory.check_cache import CACHE_FILE, check_all, worker_count
+from localoffer.service_directory.cli import checker_for, human_report, json_report, validate_paths
+from localoffer.service_directory.validate import provider_files
 from tests.conftest import run_pelican
 from tests.test_validate_cli import SETTINGS
 
@@ -120,6 +122,26 @@ def test_worker_processes_give_the_same_messages_in_the_same_order(tmp_path):
 
 def test_workers_are_used_only_for_many_files():
     assert worker_count(10) == 1
+
+
+def test_the_build_uses_no_more_workers_than_local_offer_build_workers():
+    assert worker_count(5000, most=1) == 1
+    assert worker_count(5000, most=2) <= 2
+
+
+def test_files_checked_in_workers_are_the_files_checked_in_one_process_in_the_same_order(tmp_path):
+    """What the build's check_all gives back: every CheckedFile whole (data, lines, pictures, problems)."""
+    folder = tmp_path / "providers"
+    write_providers(folder, 230, 2)
+    for name in ("broken-service", "stale-service", "unreadable"):
+        shutil.copy(FIXTURE / f"{name}.yaml", folder / f"{name}.yaml")
+    checker = checker_for(SETTINGS, tmp_path)
+    paths = provider_files(folder)
+    one = check_all(checker, paths, workers=1)
+    two = check_all(checker, paths, workers=2)
+    assert [checked.path for checked in one] == paths
+    assert two == one
+    assert sum(len(checked.problems) for checked in one) > 230  # (the generated files use other categories)
 
 
 def test_the_command_keeps_its_cache_in_cache_path_and_warns_on_stderr_when_it_is_damaged(tmp_path):

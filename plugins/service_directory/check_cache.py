@@ -107,7 +107,7 @@ def check_files(checker, paths, cache=None, workers=None):
     # A kept result names the file as this run was asked to (relative or absolute).
     results = [result and dataclasses.replace(result, path=path) for result, path in zip(results, paths)]
     todo = [index for index, result in enumerate(results) if result is None]
-    checked = _check_all(checker, [paths[index] for index in todo], workers)
+    checked = check_all(checker, [paths[index] for index in todo], workers)
     for index, result in zip(todo, checked):
         results[index] = result
         if cache:
@@ -117,10 +117,12 @@ def check_files(checker, paths, cache=None, workers=None):
     return results
 
 
-def worker_count(files):
-    """How many processes to check `files` files in: one unless there are many and more than one core."""
+def worker_count(files, most=None):
+    """How many processes to check `files` files in: one unless there are many and more than one
+    core; never more than `most` (the build's LOCAL_OFFER_BUILD_WORKERS)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, 8) if files >= PARALLEL_FROM and cores > 1 else 1
+    cores = min(cores, 8, most or cores)
+    return cores if files >= PARALLEL_FROM and cores > 1 else 1
 
 
 _checker = None  # the checker in a worker process
@@ -135,7 +137,8 @@ def _check_in_worker(path):
     return _checker.check_file(path)
 
 
-def _check_all(checker, paths, workers=None):
+def check_all(checker, paths, workers=None):
+    """Each file's CheckedFile, in the order of `paths`; in `workers` processes (default: by the files and cores)."""
     workers = worker_count(len(paths)) if workers is None else workers
     if workers <= 1 or len(paths) < 2:
         return [checker.check_file(path) for path in paths]
