@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench.make_providers import write_providers
-from localoffer.service_directory.check_cache import CACHE_FILE, check_all, worker_count
+from localoffer.cache_files import load_json
+from localoffer.service_directory.check_cache import CACHE_FILE, KINDS, check_all, worker_count
 from localoffer.service_directory.cli import checker_for, human_report, json_report, validate_paths
 from localoffer.service_directory.validate import provider_files
 from tests.conftest import run_pelican
@@ -49,6 +50,14 @@ def test_a_second_run_takes_unchanged_files_from_the_cache_and_reports_the_same(
     assert human_report(validate(site)) == human_report(first)
     plant(site)
     assert PLANTED in messages(validate(site))
+
+
+def test_the_cache_keeps_of_each_file_only_what_the_reports_read(site):
+    validate(site)
+    stored = load_json(site / "cache" / CACHE_FILE, KINDS)
+    kept = stored["files"][str((site / "providers" / "ready-service.yaml").absolute())][1]
+    assert (kept.path, kept.lines, kept.data) == (None, {}, {"status": "published", "images": [{"file": "images/club.png"}]})
+    assert kept.pictures[0].startswith("images/club.png:")
 
 
 def test_a_changed_file_is_checked_again(site):

@@ -13,7 +13,8 @@ files, so each file's result is kept in CACHE_PATH/validate.json under:
   where paths are shown from, and the versions of the libraries that check.
 
 Anything else throws the cache away. A kept result holds, of the file's data,
-only its status and its pictures' names (what the reports read). A cache file that cannot be read is
+only its status and its pictures' names, none of its fields' lines and not its
+path (the reports read none of them). A cache file that cannot be read is
 ignored with a warning, and every file is checked again. The cache is data,
 never code (`localoffer.cache_files`).
 
@@ -34,7 +35,7 @@ from localoffer.written_yaml.problems import Problem
 from .validate import CheckedFile, picture_stamps
 
 CACHE_FILE = "validate.json"
-FORMAT = 1
+FORMAT = 2
 KINDS = {"CheckedFile": CheckedFile, "Problem": Problem}
 CHECK_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "written_yaml")
 PACKAGES = ("jsonschema", "ruamel.yaml", "PyYAML", "Pillow")
@@ -54,7 +55,7 @@ def checker_fingerprint(checker):
 
 
 class CheckCache:
-    """{file: (digest of its bytes, its pictures' stamps, CheckedFile)}, for one checker."""
+    """{file: (digest of its bytes, CheckedFile)}, for one checker; the CheckedFile holds its pictures' stamps."""
 
     def __init__(self, cache_path, fingerprint):
         self.path = Path(cache_path) / CACHE_FILE
@@ -76,18 +77,20 @@ class CheckCache:
 
     def get(self, path, file_sha):
         entry = self.previous.get(str(path))
-        if entry and entry[0] == file_sha and entry[1] == picture_stamps(path, entry[2].data):
+        if entry and entry[0] == file_sha and entry[1].pictures == picture_stamps(path, entry[1].data):
             self.current[str(path)] = entry
-            return entry[2]
+            return entry[1]
         return None
 
     def put(self, path, file_sha, checked):
-        kept = dataclasses.replace(checked, data=_what_reports_read(checked.data))
-        self.current[str(path)] = (file_sha, checked.pictures, kept)
+        # The path is the cache's key (and `check_files` names the file as asked): made
+        # again from text for every file, it was a third of reading the cache back.
+        kept = dataclasses.replace(checked, path=None, data=_what_reports_read(checked.data), lines={})
+        self.current[str(path)] = (file_sha, kept)
 
     def save(self):
         """Keep the files of this run with those of earlier runs still on disk; say why not if it fails."""
-        files = {path: entry for path, entry in self.previous.items() if Path(path).is_file()}
+        files = {path: entry for path, entry in self.previous.items() if os.path.isfile(path)}
         files.update(self.current)
         if files == self.previous:
             return
@@ -164,7 +167,7 @@ def _what_reports_read(data):
 
 def _is_cache(stored):
     return isinstance(stored, dict) and isinstance(stored.get("files"), dict) and "fingerprint" in stored and all(
-        isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], list)
-        and isinstance(entry[2], CheckedFile) and all(isinstance(problem, Problem) for problem in entry[2].problems)
+        isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], CheckedFile)
+        and isinstance(entry[1].pictures, list) and all(isinstance(problem, Problem) for problem in entry[1].problems)
         for entry in stored["files"].values()
     ) and "format" in stored

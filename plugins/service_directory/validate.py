@@ -139,10 +139,13 @@ def provider_files(folder):
     files starting with `_` or `.` are never published."""
     folder = Path(folder)
     return sorted(
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in folder.glob(pattern)
-        if not path.name.startswith(("_", "."))
+        (
+            path
+            for pattern in ("*.yaml", "*.yml")
+            for path in folder.glob(pattern)
+            if not path.name.startswith(("_", "."))
+        ),
+        key=str,  # the order of the paths themselves (all in one folder), without pathlib's slow comparison
     )
 
 
