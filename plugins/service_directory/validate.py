@@ -61,6 +61,9 @@ class ProviderChecker:
         self.build_date = build_date or datetime.date.today()
         self.stale_before = stale_before
         self.display_root = Path(display_root).resolve() if display_root else None
+        # What each picture's check found, by its folder and stamp: a picture several files
+        # show (an organisation's logo) is decoded once a run.
+        self._picture_problems_found = {}
 
     def display_path(self, path):
         """The path as an editor sees it: `providers/<file>.yaml`, relative to the project."""
@@ -105,10 +108,20 @@ class ProviderChecker:
         for index, image in enumerate(images if isinstance(images, list) else []):
             path = ("images", index, "file")
             if isinstance(image, dict) and isinstance(image.get("file"), str) and path not in reported:
-                problem = picture_problem(Path(providers_dir) / image["file"], image["file"], self.max_picture_pixels)
+                problem = self._picture_problem(Path(providers_dir), image["file"])
                 if problem:
                     problems.append(content_problem(shown, loaded.line_of(path), path, problem))
         return problems
+
+    def _picture_problem(self, providers_dir, name):
+        stamp = _picture_stamp(providers_dir, name)
+        key = (str(providers_dir), stamp)
+        if key not in self._picture_problems_found:
+            problem = picture_problem(providers_dir / name, name, self.max_picture_pixels)
+            if stamp.endswith(":missing"):
+                return problem
+            self._picture_problems_found[key] = problem
+        return self._picture_problems_found[key]
 
     def file_digest(self, path):
         """A digest of what `check_file` reads of `path` (never more than the limit)."""
@@ -126,12 +139,16 @@ def picture_stamps(path, data):
     for image in images if isinstance(images, list) else []:
         name = image.get("file") if isinstance(image, dict) else None
         if isinstance(name, str):
-            try:
-                stat = (Path(path).parent / name).stat()
-                stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-            except (OSError, ValueError):
-                stamps.append(f"{name}:missing")
+            stamps.append(_picture_stamp(Path(path).parent, name))
     return stamps
+
+
+def _picture_stamp(folder, name):
+    try:
+        stat = (folder / name).stat()
+        return f"{name}:{stat.st_size}:{stat.st_mtime_ns}"
+    except (OSError, ValueError):
+        return f"{name}:missing"
 
 
 def provider_files(folder):
