@@ -16,7 +16,7 @@ from localoffer.written_yaml.bounded import MAX_FILE_BYTES, read_bounded
 from localoffer.written_yaml.loader import load_file
 from localoffer.written_yaml.problems import ERROR, content_problem
 
-from .coerce import coerce
+from .coerce import compile_coerce
 from .images import MAX_PIXELS, picture_problem
 from .loader import field_lines
 from .messages import problems_from_error
@@ -58,6 +58,7 @@ class ProviderChecker:
         flat = inline_refs(self.schema)
         self.validator = Draft202012Validator(flat)
         self.valid = compile_valid(flat)  # None: every file goes through jsonschema
+        self.coerce = compile_coerce(self.schema)
         self.build_date = build_date or datetime.date.today()
         self.stale_before = stale_before
         self.display_root = Path(display_root).resolve() if display_root else None
@@ -86,7 +87,7 @@ class ProviderChecker:
             checked.problems.append(content_problem(shown, 1, (), message))
         if loaded is None:
             return checked
-        data = coerce(loaded.data, self.schema, self.schema)
+        data = self.coerce(loaded.data)
         # jsonschema only for a file the quick check says no to: it finds where, and what, is wrong.
         errors = [] if self.valid and self.valid(data) else sorted(self.validator.iter_errors(data), key=_error_order)
         for error in errors:
