@@ -59,9 +59,28 @@ def _compile(node):
         if keyword not in _KEYWORDS:
             raise _Unknown(keyword)
         checks.append(_KEYWORDS[keyword](argument, node))
+    return _all_of(checks)
+
+
+def _all_of(checks):
+    # Written out for the usual two or three checks: a generator for every value was
+    # most of the time this check took.
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda value: first(value) and second(value) and third(value)
+
+    def every(value):
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+
+    return every
 
 
 def _type(names, node):
@@ -73,10 +92,17 @@ def _type(names, node):
 
 
 def _properties(properties, node):
-    compiled = [(name, _compile(schema)) for name, schema in properties.items()]
-    return lambda value: not _is_object(value) or all(
-        valid(value[name]) for name, valid in compiled if name in value
-    )
+    compiled = {name: _compile(schema) for name, schema in properties.items()}
+
+    def each_property(value):
+        if isinstance(value, dict):
+            for name, item in value.items():
+                valid = compiled.get(name)
+                if valid is not None and not valid(item):
+                    return False
+        return True
+
+    return each_property
 
 
 def _additional_properties(schema, node):
