@@ -133,13 +133,8 @@ def test_workers_are_used_only_for_many_files():
     assert worker_count(10) == 1
 
 
-def test_the_build_uses_no_more_workers_than_local_offer_build_workers():
-    assert worker_count(5000, most=1) == 1
-    assert worker_count(5000, most=2) <= 2
-
-
 def test_files_checked_in_workers_are_the_files_checked_in_one_process_in_the_same_order(tmp_path):
-    """What the build's check_all gives back: every CheckedFile whole (data, lines, pictures, problems)."""
+    """Every CheckedFile whole (data, lines, pictures, problems), as validate's check_all gives it back."""
     folder = tmp_path / "providers"
     write_providers(folder, 230, 2)
     for name in ("broken-service", "stale-service", "unreadable"):

@@ -120,12 +120,10 @@ def check_files(checker, paths, cache=None, workers=None):
     return results
 
 
-def worker_count(files, most=None):
-    """How many processes to check `files` files in: one unless there are many and more than one
-    core; never more than `most` (the build's LOCAL_OFFER_BUILD_WORKERS)."""
+def worker_count(files):
+    """How many processes to check `files` files in: one unless there are many and more than one core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    cores = min(cores, 8, most or cores)
-    return cores if files >= PARALLEL_FROM and cores > 1 else 1
+    return min(cores, 8) if files >= PARALLEL_FROM and cores > 1 else 1
 
 
 _checker = None  # the checker in a worker process
