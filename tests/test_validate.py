@@ -173,3 +173,21 @@ def test_valid_fixtures_have_no_problems(name):
     result = checker().check_file(VALID / name)
     assert [str(p) for p in result.problems] == []
     assert result.ok
+
+
+def test_a_picture_several_files_show_is_opened_once_a_run_and_again_when_it_changes(tmp_path, monkeypatch):
+    from localoffer.service_directory import validate as validate_module
+
+    opened = []
+    real = validate_module.picture_problem
+    monkeypatch.setattr(validate_module, "picture_problem", lambda *arguments: opened.append(arguments[1]) or real(*arguments))
+    folder = tmp_path / "providers"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "validate" / "providers", folder)
+    one = checker()
+    assert [checked.problems for checked in map(one.check_file, [folder / "ready-service.yaml"] * 2)][0] == []
+    assert opened == ["images/club.png"]
+    (folder / "images" / "club.png").write_bytes(b"not a picture any more")
+    cut = "`images/club.png` is not a JPEG, PNG or WebP picture; save it as one of those"
+    for name in ("ready-service.yaml", "stale-service.yaml"):
+        assert cut in [problem.message for problem in one.check_file(folder / name).problems]
+    assert opened == ["images/club.png"] * 2

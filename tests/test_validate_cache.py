@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from localoffer.service_directory.check_cache import CACHE_FILE, worker_count
-from localoffer.service_directory.cli import human_report, json_report, validate_paths
+from bench.make_providers import write_providers
+from localoffer.cache_files import load_json
+from localoffer.service_directory.check_cache import CACHE_FILE, KINDS, check_all, worker_count
+from localoffer.service_directory.cli import checker_for, human_report, json_report, validate_paths
+from localoffer.service_directory.validate import provider_files
+from tests.conftest import run_pelican
 from tests.test_validate_cli import SETTINGS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "validate" / "providers"
@@ -48,6 +52,14 @@ def test_a_second_run_takes_unchanged_files_from_the_cache_and_reports_the_same(
     assert PLANTED in messages(validate(site))
 
 
+def test_the_cache_keeps_of_each_file_only_what_the_reports_read(site):
+    validate(site)
+    stored = load_json(site / "cache" / CACHE_FILE, KINDS)
+    kept = stored["files"][str((site / "providers" / "ready-service.yaml").absolute())][1]
+    assert (kept.path, kept.lines, kept.data) == (None, {}, {"status": "published", "images": [{"file": "images/club.png"}]})
+    assert kept.pictures[0].startswith("images/club.png:")
+
+
 def test_a_changed_file_is_checked_again(site):
     validate(site)
     plant(site)
@@ -75,6 +87,14 @@ def test_a_changed_or_missing_picture_is_checked_again(site):
     (site / "providers" / "images" / "club.png").unlink()
     missing = "`images/club.png` is not in providers/; add the picture there or correct the file name"
     assert [m for m in messages(validate(site)) if "club.png" in m] == [missing, missing]  # two files name it
+
+
+def test_the_build_checks_a_file_again_when_a_picture_it_names_changed(site):
+    """The build keeps checked files in its own cache (build_cache.py), keyed by the file's bytes and its pictures."""
+    missing = "`images/club.png` is not in providers/; add the picture there or correct the file name"
+    assert missing not in run_pelican(site / "providers", site / "output").stdout
+    (site / "providers" / "images" / "club.png").unlink()
+    assert run_pelican(site / "providers", site / "output").stdout.count(missing) == 2  # two files name it
 
 
 @pytest.mark.parametrize("damage", [b"not json at all", b'["d", []]', b'{"files": 3}'], ids=["text", "shape", "plain"])
@@ -111,6 +131,21 @@ def test_worker_processes_give_the_same_messages_in_the_same_order(tmp_path):
 
 def test_workers_are_used_only_for_many_files():
     assert worker_count(10) == 1
+
+
+def test_files_checked_in_workers_are_the_files_checked_in_one_process_in_the_same_order(tmp_path):
+    """Every CheckedFile whole (data, lines, pictures, problems), as validate's check_all gives it back."""
+    folder = tmp_path / "providers"
+    write_providers(folder, 230, 2)
+    for name in ("broken-service", "stale-service", "unreadable"):
+        shutil.copy(FIXTURE / f"{name}.yaml", folder / f"{name}.yaml")
+    checker = checker_for(SETTINGS, tmp_path)
+    paths = provider_files(folder)
+    one = check_all(checker, paths, workers=1)
+    two = check_all(checker, paths, workers=2)
+    assert [checked.path for checked in one] == paths
+    assert two == one
+    assert sum(len(checked.problems) for checked in one) > 230  # (the generated files use other categories)
 
 
 def test_the_command_keeps_its_cache_in_cache_path_and_warns_on_stderr_when_it_is_damaged(tmp_path):

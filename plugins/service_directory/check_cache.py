@@ -13,7 +13,8 @@ files, so each file's result is kept in CACHE_PATH/validate.json under:
   where paths are shown from, and the versions of the libraries that check.
 
 Anything else throws the cache away. A kept result holds, of the file's data,
-only its status and its pictures' names (what the reports read). A cache file that cannot be read is
+only its status and its pictures' names, none of its fields' lines and not its
+path (the reports read none of them). A cache file that cannot be read is
 ignored with a warning, and every file is checked again. The cache is data,
 never code (`localoffer.cache_files`).
 
@@ -31,10 +32,10 @@ from pathlib import Path
 from localoffer.cache_files import digest, folder_digest, load_json, package_versions, save_json
 from localoffer.written_yaml.problems import Problem
 
-from .validate import CheckedFile
+from .validate import CheckedFile, picture_stamps
 
 CACHE_FILE = "validate.json"
-FORMAT = 1
+FORMAT = 2
 KINDS = {"CheckedFile": CheckedFile, "Problem": Problem}
 CHECK_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "written_yaml")
 PACKAGES = ("jsonschema", "ruamel.yaml", "PyYAML", "Pillow")
@@ -53,23 +54,8 @@ def checker_fingerprint(checker):
     )
 
 
-def picture_stamps(path, data):
-    """Size and time of each picture a provider file names (or that it is missing)."""
-    images = data.get("images") if isinstance(data, dict) else None
-    stamps = []
-    for image in images if isinstance(images, list) else []:
-        name = image.get("file") if isinstance(image, dict) else None
-        if isinstance(name, str):
-            try:
-                stat = (Path(path).parent / name).stat()
-                stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-            except (OSError, ValueError):
-                stamps.append(f"{name}:missing")
-    return stamps
-
-
 class CheckCache:
-    """{file: (digest of its bytes, its pictures' stamps, CheckedFile)}, for one checker."""
+    """{file: (digest of its bytes, CheckedFile)}, for one checker; the CheckedFile holds its pictures' stamps."""
 
     def __init__(self, cache_path, fingerprint):
         self.path = Path(cache_path) / CACHE_FILE
@@ -91,18 +77,20 @@ class CheckCache:
 
     def get(self, path, file_sha):
         entry = self.previous.get(str(path))
-        if entry and entry[0] == file_sha and entry[1] == picture_stamps(path, entry[2].data):
+        if entry and entry[0] == file_sha and entry[1].pictures == picture_stamps(path, entry[1].data):
             self.current[str(path)] = entry
-            return entry[2]
+            return entry[1]
         return None
 
     def put(self, path, file_sha, checked):
-        kept = dataclasses.replace(checked, data=_what_reports_read(checked.data))
-        self.current[str(path)] = (file_sha, picture_stamps(path, checked.data), kept)
+        # The path is the cache's key (and `check_files` names the file as asked): made
+        # again from text for every file, it was a third of reading the cache back.
+        kept = dataclasses.replace(checked, path=None, data=_what_reports_read(checked.data), lines={})
+        self.current[str(path)] = (file_sha, kept)
 
     def save(self):
         """Keep the files of this run with those of earlier runs still on disk; say why not if it fails."""
-        files = {path: entry for path, entry in self.previous.items() if Path(path).is_file()}
+        files = {path: entry for path, entry in self.previous.items() if os.path.isfile(path)}
         files.update(self.current)
         if files == self.previous:
             return
@@ -122,7 +110,7 @@ def check_files(checker, paths, cache=None, workers=None):
     # A kept result names the file as this run was asked to (relative or absolute).
     results = [result and dataclasses.replace(result, path=path) for result, path in zip(results, paths)]
     todo = [index for index, result in enumerate(results) if result is None]
-    checked = _check_all(checker, [paths[index] for index in todo], workers)
+    checked = check_all(checker, [paths[index] for index in todo], workers)
     for index, result in zip(todo, checked):
         results[index] = result
         if cache:
@@ -150,7 +138,8 @@ def _check_in_worker(path):
     return _checker.check_file(path)
 
 
-def _check_all(checker, paths, workers=None):
+def check_all(checker, paths, workers=None):
+    """Each file's CheckedFile, in the order of `paths`; in `workers` processes (default: by the files and cores)."""
     workers = worker_count(len(paths)) if workers is None else workers
     if workers <= 1 or len(paths) < 2:
         return [checker.check_file(path) for path in paths]
@@ -176,7 +165,7 @@ def _what_reports_read(data):
 
 def _is_cache(stored):
     return isinstance(stored, dict) and isinstance(stored.get("files"), dict) and "fingerprint" in stored and all(
-        isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], list)
-        and isinstance(entry[2], CheckedFile) and all(isinstance(problem, Problem) for problem in entry[2].problems)
+        isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], CheckedFile)
+        and isinstance(entry[1].pictures, list) and all(isinstance(problem, Problem) for problem in entry[1].problems)
         for entry in stored["files"].values()
     ) and "format" in stored

@@ -11,15 +11,18 @@ SERVICES_MAX_PICTURE_PIXELS before a pixel is decoded. `validate` runs the
 same check as the build (`picture_problem`).
 """
 
+import functools
+import hashlib
 import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
+import PIL
 from PIL import Image, ImageOps
 
-from localoffer.cache_files import write_atomic
+from localoffer.cache_files import digest, write_atomic
 from localoffer.written_yaml.problems import quoted
 
 logger = logging.getLogger(__name__)
@@ -145,7 +148,7 @@ def _publish(service, providers_dir, output_path, max_pixels):
         source = Path(providers_dir) / picture.file
         relative = f"{service.url}{name}"
         try:
-            data, (width, height) = clean_image_bytes(source, picture.file, max_pixels)
+            data, (width, height) = kept_clean_picture(source, picture.file, max_pixels, _kept_folder(service))
         except (PictureRefused, OSError, ValueError) as error:
             logger.warning("service_directory: %s: picture left out: %s", service.source_path, error)
             continue
@@ -154,3 +157,49 @@ def _publish(service, providers_dir, output_path, max_pixels):
             write_atomic(target, data)
         images.append(SimpleNamespace(url=relative, alt=picture.alt, width=width, height=height))
     return images
+
+
+# Cleaned pictures are kept in CACHE_PATH/pictures/, one file a picture, named by the
+# digest of the source's bytes, the format it is published as, the pixel limit and the
+# cleaning code (this module and Pillow's version): a rebuild, or a second service
+# showing the same picture, never decodes and encodes it again. A kept file is data:
+# it is published only if Pillow reads its header as the format its name says;
+# anything else is cleaned again (and kept again).
+KEPT_FOLDER = "pictures"
+
+
+def kept_clean_picture(source, shown, max_pixels, folder):
+    """`clean_image_bytes`, kept in `folder` (None: nothing kept) by what the result depends on."""
+    image_format = FORMATS[Path(source).suffix.lower()]
+    try:
+        with open(source, "rb") as handle:
+            source_digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        folder = None  # clean_image_bytes says what is wrong, in its own words
+    if folder is None:
+        return clean_image_bytes(source, shown, max_pixels)
+    kept = Path(folder) / f"{digest(source_digest, image_format, max_pixels, _cleaning_code())}{Path(source).suffix.lower()}"
+    try:
+        data = kept.read_bytes()
+        with Image.open(io.BytesIO(data), formats=(image_format,)) as image:
+            return data, image.size
+    except Exception:  # noqa: BLE001 - missing, or not what this code wrote: clean the picture again
+        pass
+    data, size = clean_image_bytes(source, shown, max_pixels)
+    try:
+        write_atomic(kept, data)  # whole or not at all: two workers may clean the same picture at once
+    except OSError:
+        pass  # a cache that cannot be written costs time, not pictures
+    return data, size
+
+
+def _kept_folder(service):
+    settings = getattr(service, "settings", None) or {}
+    if settings.get("SERVICES_CACHE", True) and settings.get("CACHE_PATH"):
+        return Path(settings["CACHE_PATH"]) / KEPT_FOLDER
+    return None
+
+
+@functools.cache
+def _cleaning_code():
+    return digest(Path(__file__).read_bytes(), PIL.__version__)

@@ -29,14 +29,15 @@ def field_lines(loaded_lines):
     {("service", "cost", "free"): 12, ...}: text keys, which JSON can keep and
     easy read's findings already use. Keys are interned: 100,000 files share one
     copy of each name."""
-    return {sys.intern(_dotted(path)): line for path, line in loaded_lines.items() if path}
+    return {_dotted(path): line for path, line in loaded_lines.items() if path}
 
 
+@lru_cache(maxsize=4096)  # every file has much the same keys: each is worked out once
 def _dotted(path):
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+    return sys.intern(text)
 
 
 def _build(cls, data):

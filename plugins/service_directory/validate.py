@@ -16,12 +16,13 @@ from localoffer.written_yaml.bounded import MAX_FILE_BYTES, read_bounded
 from localoffer.written_yaml.loader import load_file
 from localoffer.written_yaml.problems import ERROR, content_problem
 
-from .coerce import coerce
+from .coerce import compile_coerce
 from .images import MAX_PIXELS, picture_problem
 from .loader import field_lines
 from .messages import problems_from_error
 from .rules import check_rules
 from .schema import inline_refs, site_schema
+from .schema_check import compile_valid
 
 
 @dataclass
@@ -31,6 +32,9 @@ class CheckedFile:
     data: dict = None  # the coerced data; None when the file could not be read
     problems: list = field(default_factory=list)
     lines: dict = field(default_factory=dict)  # the line of each field, "service.cost.free" -> 12 (loader.field_lines)
+    # The size and time of each picture the file names, when it was checked: a cached
+    # result holds only while they are the same (picture_stamps).
+    pictures: list = field(default_factory=list)
 
     @property
     def ok(self):
@@ -51,10 +55,16 @@ class ProviderChecker:
         self.max_file_bytes = max_file_bytes
         self.max_picture_pixels = max_picture_pixels
         self.schema = site_schema(categories, areas)
-        self.validator = Draft202012Validator(inline_refs(self.schema))
+        flat = inline_refs(self.schema)
+        self.validator = Draft202012Validator(flat)
+        self.valid = compile_valid(flat)  # None: every file goes through jsonschema
+        self.coerce = compile_coerce(self.schema)
         self.build_date = build_date or datetime.date.today()
         self.stale_before = stale_before
         self.display_root = Path(display_root).resolve() if display_root else None
+        # What each picture's check found, by its folder and stamp: a picture several files
+        # show (an organisation's logo) is decoded once a run.
+        self._picture_problems_found = {}
 
     def display_path(self, path):
         """The path as an editor sees it: `providers/<file>.yaml`, relative to the project."""
@@ -77,11 +87,14 @@ class ProviderChecker:
             checked.problems.append(content_problem(shown, 1, (), message))
         if loaded is None:
             return checked
-        data = coerce(loaded.data, self.schema, self.schema)
-        for error in sorted(self.validator.iter_errors(data), key=_error_order):
+        data = self.coerce(loaded.data)
+        # jsonschema only for a file the quick check says no to: it finds where, and what, is wrong.
+        errors = [] if self.valid and self.valid(data) else sorted(self.validator.iter_errors(data), key=_error_order)
+        for error in errors:
             checked.problems.extend(problems_from_error(error, loaded, shown, self.schema))
         rule_problems = check_rules(data, loaded, shown, path.stem, path.parent, self.build_date, self.stale_before)
         checked.problems.extend(rule_problems)
+        checked.pictures = picture_stamps(path, data)
         checked.problems.extend(self._picture_problems(data, loaded, shown, path.parent, rule_problems))
         checked.problems.sort(key=lambda problem: (problem.line, problem.where, problem.message))
         checked.data = data if isinstance(data, dict) else None
@@ -96,10 +109,20 @@ class ProviderChecker:
         for index, image in enumerate(images if isinstance(images, list) else []):
             path = ("images", index, "file")
             if isinstance(image, dict) and isinstance(image.get("file"), str) and path not in reported:
-                problem = picture_problem(Path(providers_dir) / image["file"], image["file"], self.max_picture_pixels)
+                problem = self._picture_problem(Path(providers_dir), image["file"])
                 if problem:
                     problems.append(content_problem(shown, loaded.line_of(path), path, problem))
         return problems
+
+    def _picture_problem(self, providers_dir, name):
+        stamp = _picture_stamp(providers_dir, name)
+        key = (str(providers_dir), stamp)
+        if key not in self._picture_problems_found:
+            problem = picture_problem(providers_dir / name, name, self.max_picture_pixels)
+            if stamp.endswith(":missing"):
+                return problem
+            self._picture_problems_found[key] = problem
+        return self._picture_problems_found[key]
 
     def file_digest(self, path):
         """A digest of what `check_file` reads of `path` (never more than the limit)."""
@@ -110,15 +133,37 @@ class ProviderChecker:
         return [self.check_file(path) for path in provider_files(folder)]
 
 
+def picture_stamps(path, data):
+    """Size and time of each picture a provider file names (or that it is missing)."""
+    images = data.get("images") if isinstance(data, dict) else None
+    stamps = []
+    for image in images if isinstance(images, list) else []:
+        name = image.get("file") if isinstance(image, dict) else None
+        if isinstance(name, str):
+            stamps.append(_picture_stamp(Path(path).parent, name))
+    return stamps
+
+
+def _picture_stamp(folder, name):
+    try:
+        stat = (folder / name).stat()
+        return f"{name}:{stat.st_size}:{stat.st_mtime_ns}"
+    except (OSError, ValueError):
+        return f"{name}:missing"
+
+
 def provider_files(folder):
     """Every provider file in `folder`, in a stable order. `_template.yaml` and other
     files starting with `_` or `.` are never published."""
     folder = Path(folder)
     return sorted(
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in folder.glob(pattern)
-        if not path.name.startswith(("_", "."))
+        (
+            path
+            for pattern in ("*.yaml", "*.yml")
+            for path in folder.glob(pattern)
+            if not path.name.startswith(("_", "."))
+        ),
+        key=str,  # the order of the paths themselves (all in one folder), without pathlib's slow comparison
     )
 
 

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 from .bounded import MAX_FILE_BYTES, check_events, read_bounded
+from .one_pass import load_plain
 from .problems import PARSE, Problem, quoted
 
 
@@ -50,6 +51,15 @@ def load_text(text, display_path, empty_hint=""):
     the message for an empty file (say, which template to copy)."""
     if text.startswith("\ufeff"):  # a byte-order mark is tolerated
         text = text[1:]
+    plain = load_plain(text)  # a well-formed file, read in one pass
+    if plain is not None:
+        return LoadedFile(*plain), []
+    return load_carefully(text, display_path, empty_hint)
+
+
+def load_carefully(text, display_path, empty_hint=""):
+    """`load_text` without the one-pass reader: events checked, then nodes composed
+    and walked, each problem described. (Tests hold the two to the same result.)"""
     try:
         refusal = check_events(yaml.parse(text, Loader=_Loader))
         if refusal:
