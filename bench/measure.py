@@ -65,18 +65,27 @@ def run(command, cwd, log, timeout=None, env=None, memory_mb=None):
 
 
 def tree_memory_mb(pid):
-    """The resident memory of a process and all its descendants (rendering workers), in MB."""
+    """The memory a process and all its descendants (rendering workers) hold together, in MB.
+
+    Each process counts its proportional set size (Pss in /proc/PID/smaps_rollup): a page a
+    forked worker still shares with its parent counts once, split between them. Adding up
+    resident sizes (VmRSS) would count the parent's copy-on-write memory once per worker (at
+    100,000 services, 10.8 GB for three processes that held 4.4 GB)."""
     total, waiting = 0, [pid]
     while waiting:
         current = waiting.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            total += _kilobytes(Path(f"/proc/{current}/smaps_rollup").read_text(), "Pss:")
         except OSError:
             continue  # it has just ended
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
         waiting += map(int, children)
     return total / 1024
+
+
+def _kilobytes(status, field):
+    """The figure, in kB, of the line that starts with `field` in a /proc status-like text (0 if none)."""
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith(field)), 0)
 
 
 def _reached(log):
