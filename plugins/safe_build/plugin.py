@@ -9,6 +9,7 @@ from localoffer.written_yaml.plain_log import make_log_plain
 
 from . import build_lock
 from .atomic_writer import QueuedWriter
+from .page_templates import use_page_templates
 from .policy import headers_file, meta_policy
 from .settings import apply_defaults
 
@@ -60,6 +61,7 @@ def _then_render(generate_output):
 def register():
     signals.initialized.connect(start)
     signals.generator_init.connect(add_meta_policy)
+    signals.generator_init.connect(use_page_templates)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(render_after_each_generator)
     signals.finalized.connect(finish)
