@@ -17,23 +17,33 @@ OPENAPI = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 
 
 def service_entry(service, site, csv_row):
-    """One service's part of the open data, made once and cached by its provider file."""
+    """One service's part of the open data, made once and cached by its provider file, and
+    the bytes of its document (written, never cached: see generator.py)."""
     document = oruk_service(service, site)
-    return ServiceEntry(document["id"], (document["name"].casefold(), document["id"]), document_bytes(document).decode("utf-8"),
-                        oruk_service_summary(document), csv_row)
+    entry = ServiceEntry(document["id"], (document["name"].casefold(), document["id"]),
+                         oruk_service_summary(document), csv_row)
+    return entry, document_bytes(document)
+
+
+def service_document(service, site):
+    """The bytes of one service's document in the feed."""
+    return document_bytes(oruk_service(service, site))
+
+
+def service_path(root, uuid):
+    return f"{root}/services/{uuid}/index.json"
 
 
 def feed_files(entries, site, root="open-referral"):
-    """{path relative to the output folder: bytes} of the whole feed. `entries`: ServiceEntry of
-    every published service, drafts never."""
+    """{path relative to the output folder: bytes} of the feed but the services' own documents
+    (service_path: the generator writes those). `entries`: ServiceEntry of every published
+    service, drafts never."""
     entries = sorted(entries, key=lambda entry: entry.sort_key)
     files = {f"{root}/index.json": document_bytes({
         "version": VERSION,
         "profile": PROFILE,
         "openapi_url": f"{site.base}/{root}/openapi.json",
     })}
-    for entry in entries:
-        files[f"{root}/services/{entry.uuid}/index.json"] = entry.document.encode("utf-8")
     files[f"{root}/services/index.json"] = document_bytes(page([entry.summary for entry in entries]))
 
     taxonomies = list(site.taxonomies.values())
