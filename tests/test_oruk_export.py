@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from localoffer.open_data.cache import written_documents
+from localoffer.open_data.feed import document_bytes, document_text, page, page_bytes
 from localoffer.open_data.profile import kind_of, problems
 from tests.conftest import run_pelican
 
@@ -223,3 +224,8 @@ def test_a_rebuild_writes_only_the_changed_services_document_and_one_gone_from_d
 ])
 def test_only_a_record_of_this_fingerprint_says_which_documents_are_on_disk(record, expected):
     assert written_documents(record, "f") == expected
+
+
+@pytest.mark.parametrize("contents", [[], [{"id": "b", "name": "Zoë's \"club\"", "age": 3}, {"id": "a", "url": None}]])
+def test_a_page_joined_from_its_contents_texts_is_the_page_encoded_whole(contents):
+    assert page_bytes([document_text(item) for item in contents]) == document_bytes(page(contents))

@@ -30,7 +30,7 @@ class ServiceEntry:
     """What the feed and the CSV file need of one service."""
     uuid: str
     sort_key: tuple
-    summary: dict  # its one-to-one fields, for the page of services
+    summary: str  # its one-to-one fields, for the page of services, as written (feed.document_text)
     csv_row: list
 
 
