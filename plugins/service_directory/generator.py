@@ -211,7 +211,7 @@ class ServiceGenerator(Generator):
 
 def warnings_report(warnings, shown=LOGGED_WARNINGS):
     """The log's record of the warnings: every one, or the first `shown` and how many there are.
-    The log is rich's, which lays out every line of a record: 3 s for 1,993 warnings at 10,000
+    The log is rich's, which lays out every line of a record: 3 s for 2,374 warnings at 10,000
     services; `localoffer validate` and the editorial report list them all."""
     if len(warnings) <= shown:
         return "service_directory: warnings in provider files:\n" + "\n".join(warnings)
