@@ -150,3 +150,14 @@ def test_a_council_can_leave_out_services_nobody_has_checked_for_years(tmp_path)
     assert "service_directory: 1 published, 0 draft, 0 closed, 0 rejected, 1 hidden as not reviewed for 24 months" in result.stdout
     assert not (tmp_path / "output" / "services" / "very-old").exists()
     assert (tmp_path / "output" / "services" / "old-enough" / "index.html").is_file()
+
+
+def test_the_log_names_every_warning_up_to_twenty_then_the_first_twenty_and_the_count():
+    from localoffer.service_directory.generator import warnings_report
+
+    few = [f"providers/s{n}.yaml:3: last_reviewed: a warning" for n in range(20)]
+    assert warnings_report(few) == "service_directory: warnings in provider files:\n" + "\n".join(few)
+    many = few + ["providers/s20.yaml:3: last_reviewed: a warning"]
+    assert warnings_report(many) == (
+        "service_directory: 21 warnings in provider files, the first 20 here (`localoffer validate` lists every one):\n"
+        + "\n".join(few))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from localoffer.open_data.json_ld import script_json
-from localoffer.open_data.sitemap import sitemap_xml
+from localoffer.open_data.sitemap import page_addresses, sitemap_xml
 from tests.conftest import run_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oruk"
@@ -182,3 +182,14 @@ def test_a_wrong_setting_is_reported_and_its_default_used(caplog, key, value, me
     apply_defaults(settings)
     assert [record.getMessage() for record in caplog.records] == [message]
     assert settings[key] == DEFAULTS[key]
+
+
+def test_the_sitemap_does_not_walk_a_folder_said_to_hold_no_page(tmp_path):
+    for page in ("index.html", "data/feed/index.html", "data/feeds/index.html", "services/a/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    assert page_addresses(tmp_path, "https://example.org", (), ("data/feed",)) == [
+        ("https://example.org/", ""),
+        ("https://example.org/data/feeds/", "data/feeds/"),
+        ("https://example.org/services/a/", "services/a/"),
+    ]

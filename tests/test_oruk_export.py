@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from localoffer.open_data.cache import written_documents
+from localoffer.open_data.feed import document_bytes, document_text, page, page_bytes
 from localoffer.open_data.profile import kind_of, problems
 from tests.conftest import run_pelican
 
@@ -192,3 +194,38 @@ def test_a_cached_rebuild_after_a_change_equals_a_clean_build(tmp_path):
         fresh = {p.relative_to(clean): p.read_bytes() for p in sorted((clean / folder).rglob("*")) if p.is_file()}
         assert cached == fresh
     assert "Saturday Fun Club" in (output / "open-referral" / "services" / "index.json").read_text()
+
+
+def test_a_rebuild_writes_only_the_changed_services_document_and_one_gone_from_disk(tmp_path):
+    providers = tmp_path / "providers"
+    shutil.copytree(FIXTURES / "providers", providers)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0
+    documents = {p.parent.name: p for p in (output / "open-referral" / "services").glob("*/index.json")}
+    stamps = {uuid_: (p.stat().st_ino, p.stat().st_mtime_ns) for uuid_, p in documents.items()}
+    club_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE}/services/saturday-club/"))
+    gone_uuid = next(uuid_ for uuid_ in sorted(documents) if uuid_ != club_uuid)
+    documents[gone_uuid].unlink()
+    club = providers / "saturday-club.yaml"
+    club.write_text(club.read_text().replace("name: Saturday Play Club", "name: Saturday Fun Club"))
+    assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0
+    rewritten = sorted(uuid_ for uuid_, p in documents.items() if (p.stat().st_ino, p.stat().st_mtime_ns) != stamps[uuid_])
+    assert len(documents) > 2
+    assert rewritten == sorted([club_uuid, gone_uuid])
+    assert "Saturday Fun Club" in documents[club_uuid].read_text()
+
+
+@pytest.mark.parametrize("record, expected", [
+    ({"key": "k", "kept": {"fingerprint": "f", "documents": {"id-1": "sha-1", "id-2": 2}}}, {"id-1": "sha-1"}),
+    ({"key": "k", "kept": {"fingerprint": "another", "documents": {"id-1": "sha-1"}}}, {}),
+    ({"key": "k", "kept": True}, {}),
+    ({"key": "k", "kept": {"fingerprint": "f", "documents": ["id-1"]}}, {}),
+    (None, {}),
+])
+def test_only_a_record_of_this_fingerprint_says_which_documents_are_on_disk(record, expected):
+    assert written_documents(record, "f") == expected
+
+
+@pytest.mark.parametrize("contents", [[], [{"id": "b", "name": "Zoë's \"club\"", "age": 3}, {"id": "a", "url": None}]])
+def test_a_page_joined_from_its_contents_texts_is_the_page_encoded_whole(contents):
+    assert page_bytes([document_text(item) for item in contents]) == document_bytes(page(contents))

@@ -1,7 +1,14 @@
-"""open_data's build cache: each service's feed document and CSV row, kept in
+"""open_data's build cache: each service's summary in the feed and CSV row, kept in
 CACHE_PATH between builds (`open_data.sqlite`, a row a service:
 localoffer.cache_files.entries) and keyed by the digest of its provider file
 (`service.source_sha`), so a rebuild maps, and writes, only the services that changed.
+
+A service's whole document (about 15 KB) is not cached: the record of what was
+written (WRITTEN_FILE) names, for each service, the provider file digest its
+document on disk was made from, so a rebuild leaves those files unread and
+maps again only the services whose file changed (or whose document is missing).
+At 10,000 services, decoding every cached document took a second and holding
+them all most of the rebuild's memory.
 
 The whole cache is thrown away when this package's code, the templates'
 plugins or any setting changes (the fingerprint), as the other plugins' caches are.
@@ -23,8 +30,7 @@ class ServiceEntry:
     """What the feed and the CSV file need of one service."""
     uuid: str
     sort_key: tuple
-    document: str  # the fully nested service, as written (JSON text)
-    summary: dict  # its one-to-one fields, for the page of services
+    summary: str  # its one-to-one fields, for the page of services, as written (feed.document_text)
     csv_row: list
 
 
@@ -38,6 +44,18 @@ def written_key(fingerprint, build_date, services):
     service has no `source_sha`."""
     shas = [getattr(service, "source_sha", None) for service in services]
     return None if None in shas else digest(fingerprint, build_date, *shas)
+
+
+def written_documents(record, fingerprint):
+    """{service id: provider file digest} of the service documents an earlier build wrote, from
+    its record (WRITTEN_FILE, as saved: {"key", "kept"}), when made under `fingerprint`; else {}."""
+    kept = record.get("kept") if isinstance(record, dict) else None
+    if not isinstance(kept, dict) or kept.get("fingerprint") != fingerprint:
+        return {}
+    documents = kept.get("documents")
+    if not isinstance(documents, dict):
+        return {}
+    return {uuid: sha for uuid, sha in documents.items() if isinstance(uuid, str) and isinstance(sha, str)}
 
 
 class FeedCache:

@@ -17,24 +17,34 @@ OPENAPI = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 
 
 def service_entry(service, site, csv_row):
-    """One service's part of the open data, made once and cached by its provider file."""
+    """One service's part of the open data, made once and cached by its provider file, and
+    the bytes of its document (written, never cached: see generator.py)."""
     document = oruk_service(service, site)
-    return ServiceEntry(document["id"], (document["name"].casefold(), document["id"]), document_bytes(document).decode("utf-8"),
-                        oruk_service_summary(document), csv_row)
+    entry = ServiceEntry(document["id"], (document["name"].casefold(), document["id"]),
+                         document_text(oruk_service_summary(document)), csv_row)
+    return entry, document_bytes(document)
+
+
+def service_document(service, site):
+    """The bytes of one service's document in the feed."""
+    return document_bytes(oruk_service(service, site))
+
+
+def service_path(root, uuid):
+    return f"{root}/services/{uuid}/index.json"
 
 
 def feed_files(entries, site, root="open-referral"):
-    """{path relative to the output folder: bytes} of the whole feed. `entries`: ServiceEntry of
-    every published service, drafts never."""
+    """{path relative to the output folder: bytes} of the feed but the services' own documents
+    (service_path: the generator writes those). `entries`: ServiceEntry of every published
+    service, drafts never."""
     entries = sorted(entries, key=lambda entry: entry.sort_key)
     files = {f"{root}/index.json": document_bytes({
         "version": VERSION,
         "profile": PROFILE,
         "openapi_url": f"{site.base}/{root}/openapi.json",
     })}
-    for entry in entries:
-        files[f"{root}/services/{entry.uuid}/index.json"] = entry.document.encode("utf-8")
-    files[f"{root}/services/index.json"] = document_bytes(page([entry.summary for entry in entries]))
+    files[f"{root}/services/index.json"] = page_bytes([entry.summary for entry in entries])
 
     taxonomies = list(site.taxonomies.values())
     terms = []
@@ -65,7 +75,20 @@ def page(contents):
     }
 
 
+def page_bytes(texts):
+    """document_bytes(page(contents)) from each of the contents' document_text, joined: the
+    list of 10,000 services is made without decoding and encoding each one again. The
+    page's keys sorted put "contents" first."""
+    rest = document_text({key: value for key, value in page(texts).items() if key != "contents"})
+    return ('{"contents":[' + ",".join(texts) + "]," + rest[1:] + "\n").encode("utf-8")
+
+
+def document_text(document):
+    """document_bytes without its final line break, as text."""
+    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def document_bytes(document):
     """Sorted keys and no spaces: the same services give the same bytes, and json's C
     encoder (which indenting turns off) keeps 10,000 services fast."""
-    return (json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (document_text(document) + "\n").encode("utf-8")

@@ -5,19 +5,21 @@ rewrites one service's document), and files an earlier build left, such as
 the document of a service that has since been removed, are deleted.
 """
 
+import itertools
 import os
 from pathlib import Path
 
 from localoffer.cache_files import write_if_changed
 
 
-def write_folder(output, folder, files):
-    """`files`: {path relative to `output`: bytes}, every path inside `folder`."""
+def write_folder(output, folder, files, kept=()):
+    """`files`: {path relative to `output`: bytes}, every path inside `folder`; `kept`: paths
+    relative to `output` of files already holding their bytes, left as they are."""
     output = Path(output)
     for relative, data in files.items():
         write_if_changed(output / relative, data)
     root = output / folder
-    wanted = {os.path.normpath(output / relative) for relative in files}
+    wanted = {os.path.normpath(output / relative) for relative in itertools.chain(files, kept)}
     for directory, subdirs, names in os.walk(root, topdown=False):
         for name in names:
             path = os.path.join(directory, name)

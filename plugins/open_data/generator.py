@@ -12,12 +12,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import WrittenRecord, write_if_changed
+from localoffer.cache_files import WrittenRecord, load_json, write_if_changed
 from localoffer.contract import contract_of
 
-from .cache import WRITTEN_FILE, FeedCache, fingerprint, written_key
+from .cache import WRITTEN_FILE, FeedCache, fingerprint, written_documents, written_key
 from .csv_export import csv_row, services_csv
-from .feed import feed_files, service_entry
+from .feed import feed_files, service_document, service_entry, service_path
 from .files import write_folder
 from .oruk_mapping import Site
 from .settings import base_url, publisher
@@ -55,23 +55,15 @@ class OpenDataGenerator(Generator):
         feed_fingerprint = fingerprint(settings)
         # When no published service and no setting changed, the feed and the CSV file on disk are
         # this build's already, and the (large) cache is not even read.
-        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
+        record_path = Path(settings["CACHE_PATH"]) / WRITTEN_FILE
+        # Read before kept_if_current removes a record that does not match: which documents are on disk.
+        previous = written_documents(load_json(record_path), feed_fingerprint)
+        written = WrittenRecord(record_path, written_key(
             feed_fingerprint, local_offer.dates.build_date, published)
             if settings["OPEN_DATA_CACHE"] else None,
             "open_data")
         if written.kept_if_current(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"]) is None:
-            cache = FeedCache(settings["CACHE_PATH"], feed_fingerprint, bool(settings["OPEN_DATA_CACHE"]))
-            entries = [
-                cache.entry(service.source_sha, lambda service=service: service_entry(
-                    service, site, csv_row(service, base)))
-                for service in published
-            ]
-            cache.save()
-            logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
-            write_folder(self.output_path, root, feed_files(entries, site, root))
-            rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
-            write_if_changed(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
-            written.save(True)
+            self._write_feed(settings, site, root, published, feed_fingerprint, previous, written)
 
         url = settings["OPEN_DATA_URL"]
         writer.write_file(
@@ -91,3 +83,32 @@ class OpenDataGenerator(Generator):
             },
         )
         logger.info("open_data: %d services in the Open Referral feed and the CSV file", len(published))
+
+    def _write_feed(self, settings, site, root, published, feed_fingerprint, previous, written):
+        """Write the feed and the CSV file. A service's document is written only when its provider
+        file is not the one `previous` ({id: file digest}) says its document on disk was made from."""
+        base, output = base_url(settings), Path(self.output_path)
+        cache = FeedCache(settings["CACHE_PATH"], feed_fingerprint, bool(settings["OPEN_DATA_CACHE"]))
+        made = {}  # id(service) -> its document's bytes, for the services mapped in this build
+
+        def make(service):
+            entry, made[id(service)] = service_entry(service, site, csv_row(service, base))
+            return entry
+
+        entries = [cache.entry(service.source_sha, lambda service=service: make(service)) for service in published]
+        cache.save()
+        logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
+        documents, kept, shas = {}, [], {}
+        for service, entry in zip(published, entries):
+            path = service_path(root, entry.uuid)
+            sha = getattr(service, "source_sha", None)
+            if sha is not None:
+                shas[entry.uuid] = sha
+            if id(service) not in made and sha is not None and previous.get(entry.uuid) == sha and (output / path).is_file():
+                kept.append(path)
+            else:
+                documents[path] = made.pop(id(service), None) or service_document(service, site)
+        write_folder(output, root, {**feed_files(entries, site, root), **documents}, kept)
+        rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
+        write_if_changed(output / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
+        written.save({"fingerprint": feed_fingerprint, "documents": shas})

@@ -32,7 +32,9 @@ def add_json_ld_global(generator):
 def write_sitemap(pelican):
     output = Path(pelican.output_path).resolve()
     notes = BUILD_NOTES.pop(str(output), {})
-    pages = page_addresses(output, notes.get("base") or base_url(pelican.settings), notes.get("not_public", ()))
+    # The feed's folder holds only JSON: open_data writes it whole (files.write_folder).
+    pages = page_addresses(output, notes.get("base") or base_url(pelican.settings), notes.get("not_public", ()),
+                           (pelican.settings["OPEN_REFERRAL_PATH"].strip("/"),))
     text = sitemap_xml(pages, notes.get("lastmod"))
     write_if_changed(output / pelican.settings["SITEMAP_SAVE_AS"], text.encode("utf-8"))
 

@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 # The parts of local_offer this plugin reads: none, it creates local_offer and publishes the first parts.
 READS = ()
 
+# The build log names at most this many warnings (warnings_report).
+LOGGED_WARNINGS = 20
+
 
 class ServiceGenerator(Generator):
     def generate_context(self):
@@ -188,7 +191,7 @@ class ServiceGenerator(Generator):
         # errors`, which stops at the first error logged) still shows them all.
         warnings = [str(p) for c in self.checked_files for p in c.problems if p.severity == WARNING]
         if warnings:
-            logger.warning("service_directory: warnings in provider files:\n%s", "\n".join(warnings))
+            logger.warning("%s", warnings_report(warnings))
         counts = self.summary
         line = (
             f"service_directory: {counts['published']} published, {counts['draft']} draft, "
@@ -207,6 +210,16 @@ class ServiceGenerator(Generator):
             # Pelican shows info logs only with -v; the count is always shown,
             # next to Pelican's own "Done" line.
             console.print(line)
+
+
+def warnings_report(warnings, shown=LOGGED_WARNINGS):
+    """The log's record of the warnings: every one, or the first `shown` and how many there are.
+    The log is rich's, which lays out every line of a record: 3 s for 2,374 warnings at 10,000
+    services; `localoffer validate` and the editorial report list them all."""
+    if len(warnings) <= shown:
+        return "service_directory: warnings in provider files:\n" + "\n".join(warnings)
+    return (f"service_directory: {len(warnings)} warnings in provider files, the first {shown} here "
+            f"(`localoffer validate` lists every one):\n" + "\n".join(warnings[:shown]))
 
 
 class ServiceCards:
