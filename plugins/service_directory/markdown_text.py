@@ -5,6 +5,8 @@ Provider text is untrusted. Raw HTML is turned off in the Markdown parser, so
 sanitiser) against a short list of tags, as a second line of defence.
 """
 
+import re
+
 import markdown
 import nh3
 
@@ -40,7 +42,9 @@ class MarkdownRenderer:
         that they fit under the section they appear in."""
         if not text:
             return ""
-        html = self._markdown.reset().convert(text)
+        html = _plain_paragraphs(text)
+        if html is None:
+            html = self._markdown.reset().convert(text)
         if heading_offset:
             html = _shift_headings(html, heading_offset)
         html = nh3.clean(
@@ -53,6 +57,25 @@ class MarkdownRenderer:
         for plain, styled in GOVUK_CLASSES.items():
             html = html.replace(plain, styled)
         return html
+
+
+# Anything that could make Markdown do more than wrap paragraphs in <p>: its
+# special characters, a line that does not start with a letter (lists, quotes,
+# headings, rules, code), spaces at either end of a line (code, line breaks),
+# more than one blank line, and control characters it strips or changes.
+_NOT_PLAIN = re.compile(
+    r"[\\`*_\[\]<>&#\t\r\x00-\x08\x0b-\x1f\x7f]|^[^\w\n]|^\d|\n\n\n|[^\S\n]$|\A\s|\s\Z",
+    re.MULTILINE,
+)
+
+
+def _plain_paragraphs(text):
+    """Markdown's HTML for text that is only paragraphs of words, without
+    running Markdown (most provider text is; it is half the cost of a page);
+    None for anything else. tests/test_markdown_text.py checks it against Markdown."""
+    if _NOT_PLAIN.search(text):
+        return None
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n"))
 
 
 def _shift_headings(html, offset):
