@@ -347,3 +347,22 @@ def test_the_reading_ease_is_textstats_own_number():
     expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
                 for word, pronunciations in cmu_dictionary().items()}
     assert syllables == expected
+
+
+def test_the_reading_ease_of_parts_is_textstats_number_for_the_parts_joined():
+    """check.reading_ease scores a page from each text's counts; the score must be textstat's for the joined text."""
+    import random
+
+    import textstat
+
+    from localoffer.easy_read.check import _ended
+    from localoffer.easy_read.reading_ease import flesch_reading_ease_of_parts
+    pieces = ["It is free", "we help", "don't", "'quoted'", "Ca'n", "a", "I", "ΣΑΣ", "İstanbul", "hyphen-ated",
+              "(brackets)", "£5", "...", "?", "!", ".", " ", ",", "e.g.", "x's", "the children's", "\n", "1,000"]
+    chooser = random.Random(16)
+    for _ in range(3000):
+        texts = ["".join(chooser.choice(pieces) + chooser.choice(" .!?,") for _ in range(chooser.randint(0, 8)))
+                 for _ in range(chooser.randint(1, 4))]
+        parts = list(filter(None, map(_ended, texts)))
+        if parts:
+            assert flesch_reading_ease_of_parts(parts) == textstat.flesch_reading_ease(" ".join(parts)), parts

