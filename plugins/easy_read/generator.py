@@ -63,8 +63,11 @@ class EasyReadGenerator(Generator):
         if settings["EASY_READ_SERVICES"]:
             category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
             display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
-            for service in contract_of(self.context, "easy_read", READS).service_pages:
-                display = display_path(service.source_path)
+            services = [(service, display_path(service.source_path))
+                        for service in contract_of(self.context, "easy_read", READS).service_pages]
+            keys = [service_key(service, display) for service, display in services]
+            self.cache.expect(keys)  # their models are read a few hundred a query
+            for (service, display), key in zip(services, keys):
 
                 def build(service=service, display=display):
                     page = build_service_page(service, self.checker, display, category_words,
@@ -72,7 +75,7 @@ class EasyReadGenerator(Generator):
                     # The template also shows the service's name, summary and address.
                     return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
 
-                kept = self.cache.model(service_key(service, display), build)
+                kept = self.cache.model(key, build)
                 self.services.append((service, kept))
                 self.findings += kept.findings
         for _, page in self.twins:

@@ -50,7 +50,9 @@ class ServiceGenerator(Generator):
         )
         self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
         self.file_shas = {}
-        self.checked_files = [self._check(checker, path) for path in provider_files(providers_path)]
+        paths = provider_files(providers_path)
+        self.cache.expect(paths)  # their kept results are read a few hundred a query
+        self.checked_files = [self._check(checker, path) for path in paths]
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
 
         self.terms = make_terms(settings)
