@@ -171,3 +171,19 @@ def test_none_is_no_key(tmp_path):
     build.save()
     assert store(tmp_path / "c.sqlite").get(None) is None
     assert stored_entries(tmp_path / "c.sqlite", KINDS) == {"b": Entry("b", {})}
+
+
+def test_expected_keys_are_read_a_chunk_a_query_and_give_the_same_values(tmp_path, monkeypatch):
+    monkeypatch.setattr("localoffer.cache_files.entries.READ_AHEAD", 2)
+    path = saved(tmp_path / "c.sqlite", {key: Entry(key, {key: 1}) for key in "abcde"})
+    build = store(path)
+    queries = []
+    build._db.set_trace_callback(lambda statement: statement.startswith("SELECT") and queries.append(statement))
+    build.expect(["e", "a", "x", "c", "b", None])
+    assert [build.get(key) for key in ("e", "a", "x", "c", "b")] == [
+        Entry("e", {"e": 1}), Entry("a", {"a": 1}), None, Entry("c", {"c": 1}), Entry("b", {"b": 1})]
+    assert len(queries) == 3  # e and a; x (missing) and c; b
+    assert build.get("d") == Entry("d", {"d": 1})  # not expected: read alone
+    assert len(queries) == 4 and build.misses == 1
+    build.save()
+    assert set(stored_entries(path, KINDS)) == set("abcde")

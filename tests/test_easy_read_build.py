@@ -477,3 +477,27 @@ def test_changing_the_glossary_or_an_easy_read_setting_builds_every_page_again(t
     result = run_pelican(providers, output, PATH=str(content))
     assert "sentence has 17 words; easy read has at most 15" in result.stdout
     assert "13 problem(s)" in result.stdout
+
+
+def test_the_log_names_up_to_twenty_findings_then_the_first_twenty_and_the_count(caplog):
+    # Rich lays out every line of a log record: thousands of findings took seconds at 10,000 services.
+    from types import SimpleNamespace
+
+    from localoffer.easy_read.check import Finding
+    from localoffer.easy_read.generator import EasyReadGenerator
+
+    findings = [Finding(f"providers/s{n}.yaml", 4, "sentence-length", "a long sentence", "easy_read.points[0].text")
+                for n in range(21)]
+    lines = [f"providers/s{n}.yaml:4: easy_read.points[0].text: a long sentence" for n in range(21)]
+    generator = SimpleNamespace(findings=findings, settings={"EASY_READ_STRICT": False}, services=[], twins=[])
+    with caplog.at_level("WARNING", logger="localoffer.easy_read.generator"):
+        EasyReadGenerator._report(generator)
+    assert [record.getMessage() for record in caplog.records] == [
+        "easy_read: 21 easy-read problem(s) in 21 file(s), the first 20 here (the editorial report lists every one):\n"
+        + "\n".join(lines[:20])]
+    caplog.clear()
+    generator.findings = findings[:20]
+    with caplog.at_level("WARNING", logger="localoffer.easy_read.generator"):
+        EasyReadGenerator._report(generator)
+    assert [record.getMessage() for record in caplog.records] == [
+        "easy_read: 20 easy-read problem(s) in 20 file(s):\n" + "\n".join(lines[:20])]

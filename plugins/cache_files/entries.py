@@ -10,6 +10,9 @@ A file that does not exist yet is made in a temporary file and renamed into
 place, as `write_atomic` does. The gets of a build share one read transaction,
 from the first to the save; another build saving into the same file meanwhile
 waits for it (at most BUSY_SECONDS, then its save is skipped with a warning).
+A caller that knows the keys it will ask for, in order (a generator asking
+for every service's entry), says so with `expect`: their rows are then read
+READ_AHEAD a query, not one a query, holding only that many rows' text.
 
 Each row carries the fingerprint it was made under (the code, settings and
 templates every entry depends on): a build uses only rows of its own
@@ -39,6 +42,9 @@ LAYOUT = 1  # the file's `PRAGMA user_version`; another number is another layout
 TABLE = "CREATE TABLE entries (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID"
 # Saving a build only waits this long for another build's save into the same file.
 BUSY_SECONDS = 30
+# Rows read in one query when the keys a build will ask for are known (EntryStore.expect):
+# a query a key was most of reading a cache (1.4 s of 50,000 reads at 10,000 services).
+READ_AHEAD = 500
 
 
 def _expected_schema():
@@ -72,6 +78,9 @@ class EntryStore:
         self.misses = 0  # keys asked for and not found
         self._saved = False
         self._reading = False  # in the read transaction that the first get() begins and save() ends
+        self._expected = {}  # key -> its place among the keys expect() was given
+        self._order = []  # those keys, in the order they will be asked for
+        self._ahead = {}  # key -> value text of the rows read ahead and not asked for yet
         self._db = self._open()
 
     def _open(self):
@@ -99,27 +108,49 @@ class EntryStore:
             self.used.add(key)
         return value
 
+    def expect(self, keys):
+        """Say which keys get() will be asked for, in order: their rows are then read READ_AHEAD
+        a query, and only READ_AHEAD rows' text is held at a time. A key not given is read alone."""
+        self._order = [key for key in dict.fromkeys(keys) if key is not None]
+        self._expected = {key: place for place, key in enumerate(self._order)}
+        self._ahead = {}
+
     def _read(self, key):
         if self._db is None or key is None:
             return None
-        try:
-            if not self._reading:
-                # One read transaction for every get: a statement outside one takes and drops
-                # SQLite's lock each time (half the time of reading 10,000 rows).
-                self._db.execute("BEGIN")
-                self._reading = True
-            row = self._db.execute("SELECT value FROM entries WHERE key = ? AND fingerprint = ?",
-                                   (key, self.fingerprint)).fetchone()
-        except sqlite3.Error:
-            self._close()  # damaged after all: what was read stays valid, the rest is built again
-            return None
-        if row is None:
+        text = self._ahead.pop(key, None)
+        if text is None:
+            try:
+                text = self._text(key)
+            except sqlite3.Error:
+                self._close()  # damaged after all: what was read stays valid, the rest is built again
+                return None
+        if text is None:
             return None
         try:
-            value = from_data(json.loads(row[0]), self.kinds)
+            value = from_data(json.loads(text), self.kinds)
         except (TypeError, ValueError, CacheMismatch, RecursionError):
             return None
         return value if self.check is None or self.check(value) else None
+
+    def _text(self, key):
+        """The value text of `key`'s row of this fingerprint (None if there is none), with the rows
+        of the next expected keys when `key` is one of them."""
+        if not self._reading:
+            # One read transaction for every get: a statement outside one takes and drops
+            # SQLite's lock each time (half the time of reading 10,000 rows).
+            self._db.execute("BEGIN")
+            self._reading = True
+        place = self._expected.get(key)
+        if place is None:
+            row = self._db.execute("SELECT value FROM entries WHERE key = ? AND fingerprint = ?",
+                                   (key, self.fingerprint)).fetchone()
+            return row and row[0]
+        keys = self._order[place:place + READ_AHEAD]
+        self._ahead = dict(self._db.execute(
+            f"SELECT key, value FROM entries WHERE fingerprint = ? AND key IN ({','.join('?' * len(keys))})",
+            (self.fingerprint, *keys)))
+        return self._ahead.pop(key, None)
 
     def put(self, key, value):
         if key is not None:  # None is no key (a service without a file digest): nothing is kept

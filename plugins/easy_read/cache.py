@@ -173,6 +173,11 @@ class BuildCache:
             self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS, _is_model, "easy_read",
                                     stored_as=lambda model: model.stored() if isinstance(model, KeptPage) else model)
 
+    def expect(self, keys):
+        """The keys model() will be asked for, in order (EntryStore.expect)."""
+        if self.store is not None:
+            self.store.expect(keys)
+
     def model(self, key, build):
         """The page model kept under `key`, or `build()` (and kept)."""
         key = key if self.enabled else None

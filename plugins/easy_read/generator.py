@@ -18,6 +18,7 @@ from pelican.log import console
 from localoffer.cache_files import digest, folder_digest, settings_digest
 from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import EasyReadPart, contract_of, publish_part
+from localoffer.service_directory.generator import warnings_report
 from localoffer.service_directory.page_inputs import content_digest
 
 from .cache import BuildCache, KeptPage, models_fingerprint, service_key, twin_key
@@ -62,8 +63,11 @@ class EasyReadGenerator(Generator):
         if settings["EASY_READ_SERVICES"]:
             category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
             display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
-            for service in contract_of(self.context, "easy_read", READS).service_pages:
-                display = display_path(service.source_path)
+            services = [(service, display_path(service.source_path))
+                        for service in contract_of(self.context, "easy_read", READS).service_pages]
+            keys = [service_key(service, display) for service, display in services]
+            self.cache.expect(keys)  # their models are read a few hundred a query
+            for (service, display), key in zip(services, keys):
 
                 def build(service=service, display=display):
                     page = build_service_page(service, self.checker, display, category_words,
@@ -71,7 +75,7 @@ class EasyReadGenerator(Generator):
                     # The template also shows the service's name, summary and address.
                     return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
 
-                kept = self.cache.model(service_key(service, display), build)
+                kept = self.cache.model(key, build)
                 self.services.append((service, kept))
                 self.findings += kept.findings
         for _, page in self.twins:
@@ -130,14 +134,18 @@ class EasyReadGenerator(Generator):
         findings = self.findings
         if findings:
             files = len({finding.file for finding in findings})
-            listing = "\n".join(str(finding) for finding in findings)
             if self.settings["EASY_READ_STRICT"]:
+                listing = "\n".join(str(finding) for finding in findings)  # the build stops: every one
                 self.cache.save(pages_too=False)  # the next build need not check unchanged pages again
                 logger.error("easy_read: %d easy-read problem(s) in %d file(s):\n%s", len(findings), files, listing)
                 raise EasyReadCheckFailed(
                     f"easy_read: {len(findings)} easy-read problem(s), and EASY_READ_STRICT is on, so the build stops"
                 )
-            logger.warning("easy_read: %d easy-read problem(s) in %d file(s):\n%s", len(findings), files, listing)
+            # The first ones and the count, as service_directory logs its warnings: rich laid out
+            # every finding (thousands at 10,000 services); the editorial report lists them all.
+            heading = f"easy_read: {len(findings)} easy-read problem(s) in {files} file(s)"
+            logger.warning("%s", warnings_report([str(finding) for finding in findings], heading=heading,
+                                                 listed_by="the editorial report"))
         console.print(
             f"easy_read: {len(self.services)} service pages and {len(self.twins)} content pages "
             f"in easy read, {len(findings)} problem(s)"

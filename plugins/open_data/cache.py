@@ -67,6 +67,11 @@ class FeedCache:
                                 lambda entry: isinstance(entry, ServiceEntry), "open_data") if enabled else None
         self.misses = 0
 
+    def expect(self, shas):
+        """The provider file digests entry() will be asked for, in order (EntryStore.expect)."""
+        if self.enabled:
+            self.store.expect(shas)
+
     def entry(self, sha, make):
         """The cached entry for a provider file's digest, or `make()`'s."""
         found = self.store.get(sha) if self.enabled else None

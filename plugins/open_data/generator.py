@@ -95,6 +95,7 @@ class OpenDataGenerator(Generator):
             entry, made[id(service)] = service_entry(service, site, csv_row(service, base))
             return entry
 
+        cache.expect([service.source_sha for service in published])
         entries = [cache.entry(service.source_sha, lambda service=service: make(service)) for service in published]
         cache.save()
         logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))

@@ -74,10 +74,17 @@ class CountsCache:
         self.store = EntryStore(self.path, digest(FORMAT, fingerprint), check=lambda text: isinstance(text, str),
                                 label="search_index", stored_as=_counts_text) if enabled else None
         self.misses = 0
+        self._keys = {}  # id of a service expect() was given -> its key
+
+    def expect(self, services):
+        """The services counts() will be asked for, in order (EntryStore.expect)."""
+        if self.enabled:
+            self._keys = {id(service): service_key(service) for service in services}  # each made once
+            self.store.expect(list(self._keys.values()))
 
     def counts(self, service, compute):
         """The service's field counts: from the cache, or `compute()` and remembered."""
-        key = service_key(service) if self.enabled else None
+        key = (self._keys.get(id(service)) or service_key(service)) if self.enabled else None
         counts = _counts_from_text(self.store.get(key)) if key else None
         if counts is None:
             self.misses += 1

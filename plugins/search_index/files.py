@@ -23,6 +23,8 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
     boosts = options["SEARCH_FIELD_BOOSTS"]
     analyzer = Analyzer()
     counts = []
+    if cache:
+        cache.expect(services)  # their counts are read a few hundred a query
     for number, service in enumerate(services):
         def compute(number=number, service=service):
             # Only here is the description read, and so its Markdown rendered.

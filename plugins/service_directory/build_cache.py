@@ -58,6 +58,11 @@ class BuildCache:
                 # disk; they are rewritten, but still removed if their service goes.
                 self.previous_pages = {save_as: None for save_as in pages["pages"]}
 
+    def expect(self, paths):
+        """The provider files get_checked will be asked for, in order (EntryStore.expect)."""
+        if self.enabled:
+            self.checked.expect([str(path) for path in paths])
+
     def get_checked(self, path, file_sha):
         entry = self.checked.get(str(path)) if self.enabled else None
         return entry[1] if entry and entry[0] == file_sha else None

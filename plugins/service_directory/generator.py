@@ -50,7 +50,9 @@ class ServiceGenerator(Generator):
         )
         self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
         self.file_shas = {}
-        self.checked_files = [self._check(checker, path) for path in provider_files(providers_path)]
+        paths = provider_files(providers_path)
+        self.cache.expect(paths)  # their kept results are read a few hundred a query
+        self.checked_files = [self._check(checker, path) for path in paths]
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
 
         self.terms = make_terms(settings)
@@ -212,14 +214,15 @@ class ServiceGenerator(Generator):
             console.print(line)
 
 
-def warnings_report(warnings, shown=LOGGED_WARNINGS):
+def warnings_report(warnings, shown=LOGGED_WARNINGS, heading=None, listed_by="`localoffer validate`"):
     """The log's record of the warnings: every one, or the first `shown` and how many there are.
     The log is rich's, which lays out every line of a record: 3 s for 2,374 warnings at 10,000
-    services; `localoffer validate` and the editorial report list them all."""
+    services; `listed_by` lists them all. `heading` names the warnings with their number
+    (easy_read's findings); by default they are the provider files' warnings."""
     if len(warnings) <= shown:
-        return "service_directory: warnings in provider files:\n" + "\n".join(warnings)
-    return (f"service_directory: {len(warnings)} warnings in provider files, the first {shown} here "
-            f"(`localoffer validate` lists every one):\n" + "\n".join(warnings[:shown]))
+        return (heading or "service_directory: warnings in provider files") + ":\n" + "\n".join(warnings)
+    heading = heading or f"service_directory: {len(warnings)} warnings in provider files"
+    return f"{heading}, the first {shown} here ({listed_by} lists every one):\n" + "\n".join(warnings[:shown])
 
 
 class ServiceCards:
