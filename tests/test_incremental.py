@@ -107,6 +107,12 @@ def rename_both(providers, pages, templates):
     edit(pages / "privacy-notice.md", "Slug: privacy\n", "Slug: privacy-notice\n")
 
 
+def change_a_picture(providers, pages, templates):
+    # The provider file stays as it is: only the picture it names is replaced, by one of another size.
+    from PIL import Image
+    Image.new("RGB", (64, 48), (20, 90, 160)).save(providers / "images" / "club.png")
+
+
 def change_service_template(providers, pages, templates):
     edit(templates / "service.html", "{% block content %}", "{% block content %}<!-- service.html changed -->")
 
@@ -131,7 +137,7 @@ def copy_project_site(tmp_path):
 
 
 @pytest.mark.parametrize("change", [
-    change_both, add_both, remove_both, rename_both,
+    change_both, add_both, remove_both, rename_both, change_a_picture,
     change_service_template, change_easy_read_template, change_a_shared_partial,
 ], ids=lambda f: f.__name__)
 def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_path, change):

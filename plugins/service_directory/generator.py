@@ -61,6 +61,7 @@ class ServiceGenerator(Generator):
         hide_months = settings["SERVICES_HIDE_AFTER_MONTHS"]
         hide_before = months_before(today, hide_months) if hide_months else None
         self.pages = []  # every service that gets a page
+        self._page_keys = {}  # save_as -> what the kept page was made from
         for checked in self.checked_files:
             if not checked.ok:
                 self.summary["rejected"] += 1
@@ -75,6 +76,9 @@ class ServiceGenerator(Generator):
             service = make_service(record_from_checked(checked.data, checked.lines), checked.path, self.terms, renderer, settings, self.context, stale_before)
             # Other plugins key their own caches on it: the same digest means the same file.
             service.source_sha = self.file_shas[str(checked.path)]
+            # A page is current while its file and pictures are: the stamps the check took (or
+            # found still true) are the pictures' now, so they are not taken again for the page.
+            self._page_keys[service.save_as] = digest(service.source_sha, *checked.pictures)
             self.pages.append(service)
             self.add_source_path(service)
 
@@ -141,7 +145,7 @@ class ServiceGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         for service in self.pages:
-            key = digest(self.file_shas[service.source_path], *_picture_stamps(service, settings["PROVIDERS_PATH"]))
+            key = self._page_keys[service.save_as]
             self.cache.record_page(service.save_as, key)
             if self.cache.page_is_current(service.save_as, key, self.output_path):
                 continue
@@ -240,16 +244,6 @@ class ServiceCards:
         if key not in self._cards:
             self._cards[key] = self._macro(service, self._site_url, heading_level=heading_level)
         return self._cards[key]
-
-
-def _picture_stamps(service, providers_dir):
-    """Size and time of each picture, so a changed picture rewrites the page."""
-    stamps = []
-    for picture in service.image_sources:
-        path = Path(providers_dir) / picture.file
-        stat = path.stat() if path.is_file() else None
-        stamps.append(f"{picture.file}:{stat.st_size}:{stat.st_mtime_ns}" if stat else picture.file)
-    return stamps
 
 
 def _a_to_z(service):
