@@ -42,7 +42,11 @@ def _compact(value):
 
 def manifest_line(service_id, data):
     """One service's line of manifest.json: its id and its fields (`data` as `build_manifest` takes it)."""
-    return f"{_compact(service_id)}:{_compact(flatten(data))}"
+    return _service_line(service_id, flatten(data))
+
+
+def _service_line(service_id, fields):
+    return f"{_compact(service_id)}:{_compact(fields)}"
 
 
 def manifest_text(lines):
@@ -55,7 +59,7 @@ def manifest_text(lines):
 
 def manifest_json(manifest):
     """The text of a manifest `build_manifest` made."""
-    return manifest_text(f"{_compact(service_id)}:{_compact(fields)}" for service_id, fields in manifest["services"].items())
+    return manifest_text(_service_line(service_id, fields) for service_id, fields in manifest["services"].items())
 
 
 def read_manifest(path):
