@@ -187,3 +187,26 @@ def test_expected_keys_are_read_a_chunk_a_query_and_give_the_same_values(tmp_pat
     assert len(queries) == 4 and build.misses == 1
     build.save()
     assert set(stored_entries(path, KINDS)) == set("abcde")
+
+
+def test_an_expected_key_missing_from_the_rows_read_ahead_is_not_looked_for_again(tmp_path, monkeypatch):
+    monkeypatch.setattr("localoffer.cache_files.entries.READ_AHEAD", 3)
+    path = saved(tmp_path / "c.sqlite", {key: Entry(key, {}) for key in "ace"})
+    build = store(path)
+    queries = []
+    build._db.set_trace_callback(lambda statement: statement.startswith("SELECT") and queries.append(statement))
+    build.expect("abcdef")
+    assert [build.get(key) for key in "abcdef"] == [
+        Entry("a", {}), None, Entry("c", {}), None, Entry("e", {}), None]
+    assert len(queries) == 2 and build.misses == 3  # a, b, c; d, e, f
+
+
+def test_a_changed_fingerprint_reads_each_chunk_of_expected_keys_once(tmp_path, monkeypatch):
+    monkeypatch.setattr("localoffer.cache_files.entries.READ_AHEAD", 2)
+    path = saved(tmp_path / "c.sqlite", {key: Entry(key, {}) for key in "abcde"})
+    build = store(path, fingerprint="two")
+    queries = []
+    build._db.set_trace_callback(lambda statement: statement.startswith("SELECT") and queries.append(statement))
+    build.expect("abcde")
+    assert [build.get(key) for key in "abcde"] == [None] * 5
+    assert len(queries) == 3

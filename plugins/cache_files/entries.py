@@ -81,6 +81,7 @@ class EntryStore:
         self._expected = {}  # key -> its place among the keys expect() was given
         self._order = []  # those keys, in the order they will be asked for
         self._ahead = {}  # key -> value text of the rows read ahead and not asked for yet
+        self._read_until = 0  # the expected keys before this place have been read ahead (found or not)
         self._db = self._open()
 
     def _open(self):
@@ -114,6 +115,7 @@ class EntryStore:
         self._order = [key for key in dict.fromkeys(keys) if key is not None]
         self._expected = {key: place for place, key in enumerate(self._order)}
         self._ahead = {}
+        self._read_until = 0
 
     def _read(self, key):
         if self._db is None or key is None:
@@ -142,11 +144,17 @@ class EntryStore:
             self._db.execute("BEGIN")
             self._reading = True
         place = self._expected.get(key)
+        if place is not None and place < self._read_until:
+            # Its rows were read ahead and it was not among them: it has no row. Asking again
+            # would read the next READ_AHEAD rows once for every missing key (every key, when
+            # the fingerprint changed).
+            return None
         if place is None:
             row = self._db.execute("SELECT value FROM entries WHERE key = ? AND fingerprint = ?",
                                    (key, self.fingerprint)).fetchone()
             return row and row[0]
         keys = self._order[place:place + READ_AHEAD]
+        self._read_until = place + len(keys)
         self._ahead = dict(self._db.execute(
             f"SELECT key, value FROM entries WHERE fingerprint = ? AND key IN ({','.join('?' * len(keys))})",
             (self.fingerprint, *keys)))
