@@ -11,12 +11,13 @@ the figures to compare are the ratios to baselines measured in the same run):
   Markdown page per service of the same text (bench/bare_pelican.py);
 - rebuilds of the first build: nothing changed, one provider file changed,
   one content page changed, one template (service.html) changed;
-- `localoffer validate` of every file;
+- `localoffer validate` of every file: from no cache, from its cache with nothing changed, and after
+  one file changed;
 - the wall time, CPU time and peak memory of each, and the output's size by part.
 
 At national scale (--national, 100,000 services) every measurement above
 would take hours of CPU, so that size gets only what the issue's target is
-about: one full build with the default workers, `validate`, and bare
+about: one full build with the default workers, the three `validate` runs, and bare
 Pelican's baseline, each stopped at --timeout seconds or --memory MB (the
 table then says where its log had got to), with the output's parts.
 
@@ -108,9 +109,29 @@ def bare_pelican(site):
     return bare
 
 
-def validate(site):
-    return run([str(BIN / "localoffer"), "validate", str(site.providers)], ROOT, site.folder / "validate.log",
-               **site.bounds)
+def validate(site, name):
+    """`localoffer validate` of every provider file, with the project's settings but the site's own
+    CACHE_PATH (validate.json), so a run starts from no cache and never touches the project's cache/."""
+    settings = site.folder / "validate_settings.py"
+    if not settings.exists():
+        settings.write_text(
+            "import runpy\n"
+            f"globals().update((key, value) for key, value in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items()"
+            " if key.isupper())\n"
+            f"PATH = {str(ROOT / 'content')!r}\n"  # relative paths in settings are read from the settings' folder
+            f"CACHE_PATH = {str(site.folder / 'validate-cache')!r}\n", encoding="utf-8")
+    return run([str(BIN / "localoffer"), "validate", "--settings", str(settings), str(site.providers)], ROOT,
+               site.folder / f"{name}.log", **site.bounds)
+
+
+def validations(site, rows, baseline):
+    """`validate` three ways: from no cache (every file checked), from its cache with nothing changed,
+    and from its cache after one file changed (the pull request case)."""
+    rows.append(("`localoffer validate`, every file, no cache", validate(site, "validate-cold"), *baseline))
+    rows.append(("`localoffer validate`, nothing changed (its cache)", validate(site, "validate-warm"), *baseline))
+    provider = sorted(site.providers.glob("*.yaml"))[site.size // 3]
+    provider.write_text(provider.read_text().replace('summary: "', 'summary: "Checked again. ', 1))
+    rows.append(("`localoffer validate`, one file changed", validate(site, "validate-one"), *baseline))
 
 
 def measure_national(size, folder, seed, bounds):
@@ -119,11 +140,10 @@ def measure_national(size, folder, seed, bounds):
     site = Site(folder, size, seed, bounds)
     first = site.build("full-1")
     progress(size, f"full build, {WORKERS} workers", first)
-    checked = validate(site)
-    progress(size, "`localoffer validate`", checked)
+    checks = Rows(size)
+    validations(site, checks, ("full build", first))
     bare = bare_pelican(site)
-    rows = [(f"full build, {WORKERS} workers", first, "bare Pelican", bare),
-            ("`localoffer validate`, every file", checked, "full build", first),
+    rows = [(f"full build, {WORKERS} workers", first, "bare Pelican", bare), *checks,
             ("bare Pelican, same pages", bare, None, None)]
     parts = output_parts(folder / "output") if first.finished else []
     return rows, parts, "not checked (one build at this size)", site.words, output_parts(folder / "bare" / "output")
@@ -163,7 +183,7 @@ def measure(size, folder, seed, bounds):
     rows.append(("rebuild, service.html changed", site.build("one-template"), "full build", first))
     assert CHANGED in site.page(f"services/{provider.stem}/index.html"), "the changed template was not used"
 
-    rows.append(("`localoffer validate`, every file", validate(site), "full build", first))
+    validations(site, rows, ("full build", first))
     return rows, output_parts(folder / "output"), identical, site.words, output_parts(folder / "bare" / "output")
 
 

@@ -2,8 +2,10 @@
 
 import argparse
 import sys
+from types import SimpleNamespace
 
-from bench.build import command_options, write_results
+from bench.build import ROOT, Rows, command_options, validations, write_results
+from bench.make_providers import write_providers
 from bench.measure import differences, output_parts, run, snapshot, tree_memory_mb
 
 
@@ -114,3 +116,22 @@ def test_the_table_repeats_the_options_of_its_run():
     assert command_options(national) == " --seed 1 --national --timeout 1800 --memory 6000"
     sizes = argparse.Namespace(sizes=[1000], seed=2, national=False, timeout=600.0, memory=None)
     assert command_options(sizes) == " --sizes 1000 --seed 2 --timeout 600"
+
+
+def test_validate_is_measured_from_no_cache_from_its_cache_and_after_one_change_in_the_sites_folder(tmp_path):
+    write_providers(tmp_path / "providers", 12, 1)
+    site = SimpleNamespace(folder=tmp_path, providers=tmp_path / "providers", size=12,
+                           bounds={"timeout": 300, "memory_mb": None})
+    project_cache = ROOT / "cache" / "validate.json"
+    before = project_cache.stat().st_mtime_ns if project_cache.exists() else None
+    rows = Rows(12)
+    validations(site, rows, ("full build", None))
+    assert [(what, result.finished) for what, result, *_ in rows] == [
+        ("`localoffer validate`, every file, no cache", True),
+        ("`localoffer validate`, nothing changed (its cache)", True),
+        ("`localoffer validate`, one file changed", True)]
+    assert (tmp_path / "validate-cache" / "validate.json").is_file()
+    assert (project_cache.stat().st_mtime_ns if project_cache.exists() else None) == before
+    # The warnings' count depends on today's date (reviews fall due), so the line is read up to it.
+    assert (tmp_path / "validate-one.log").read_text().splitlines()[-1].startswith(
+        "12 file(s) checked: 12 ready to publish, 0 with errors (0 error(s), ")
