@@ -264,3 +264,39 @@ def test_a_cache_of_another_layout_is_replaced_and_the_rebuild_matches_a_clean_b
             assert db.execute("PRAGMA user_version").fetchone() == (LAYOUT,)
         db.close()
     assert not any(path.exists() for path in old_layout)
+
+
+def test_findings_made_again_from_cached_checked_files_name_the_same_lines(tmp_path):
+    """A cached checked file keeps its field lines as text, decoded only when a message needs a line
+    (build_cache.LazyLines): easy-read pages made again from cached checks name the lines a first build named."""
+    import json
+    import sqlite3
+
+    from tests.test_easy_read_build import EXPECTED_FINDINGS, build_fixture
+
+    output = tmp_path / "output"
+    assert build_fixture(output).returncode == 0
+    with sqlite3.connect(tmp_path / "cache" / "service_directory.sqlite") as db:
+        values = [json.loads(value) for (value,) in db.execute("SELECT value FROM entries")]
+    db.close()
+    assert values and all(isinstance(_field(value, "lines"), str) for value in values)
+
+    again = build_fixture(output, EASY_READ_CACHE=False)  # the checks come from the cache, the pages do not
+    assert again.returncode == 0
+    for line in EXPECTED_FINDINGS:
+        assert line in again.stdout, line
+
+
+def _field(stored, name):
+    """A field of the CheckedFile in a stored (sha, CheckedFile) row, as cache_files.data writes it:
+    ["t", [<sha>, ["o", "CheckedFile", {field: value}]]]."""
+    return stored[1][1][2][name]
+
+
+def test_cached_lines_that_are_not_a_map_of_lines_read_as_none():
+    from localoffer.service_directory.build_cache import LazyLines
+
+    assert dict(LazyLines('{"service.name": 3}')) == {"service.name": 3}
+    assert dict(LazyLines('{"service.name": "3"}')) == {}
+    assert dict(LazyLines("[1, 2")) == {}
+    assert LazyLines('{"a": 1}').get("b") is None

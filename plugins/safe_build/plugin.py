@@ -9,12 +9,14 @@ from localoffer.written_yaml.plain_log import make_log_plain
 
 from . import build_lock
 from .atomic_writer import QueuedWriter
+from .collector import pause_collector, unfreeze
 from .page_templates import use_page_templates
 from .policy import headers_file, meta_policy
 from .settings import apply_defaults
 
 
 def start(pelican):
+    unfreeze(pelican)
     make_log_plain()  # before any plugin logs what a provider wrote
     apply_defaults(pelican.settings)
     build_lock.take(pelican.settings["OUTPUT_PATH"])
@@ -62,6 +64,7 @@ def register():
     signals.initialized.connect(start)
     signals.generator_init.connect(add_meta_policy)
     signals.generator_init.connect(use_page_templates)
+    signals.generator_init.connect(pause_collector)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(render_after_each_generator)
     signals.finalized.connect(finish)

@@ -17,7 +17,10 @@ again at the end): a build killed after writing some pages leaves no record
 claiming the old pages are still there, and the next build writes every page.
 """
 
+import dataclasses
+import json
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from localoffer.cache_files import load_json, save_json
@@ -65,11 +68,18 @@ class BuildCache:
 
     def get_checked(self, path, file_sha):
         entry = self.checked.get(str(path)) if self.enabled else None
-        return entry[1] if entry and entry[0] == file_sha else None
+        if not (entry and entry[0] == file_sha):
+            return None
+        checked = entry[1]
+        if isinstance(checked.lines, str):
+            checked.lines = LazyLines(checked.lines)
+        return checked
 
     def put_checked(self, path, file_sha, checked):
         if self.enabled:
-            self.checked.put(str(path), (file_sha, checked))
+            # The lines are kept as JSON text, decoded only if a message asks for a line.
+            lines = checked.lines.text if isinstance(checked.lines, LazyLines) else json.dumps(checked.lines)
+            self.checked.put(str(path), (file_sha, dataclasses.replace(checked, lines=lines)))
 
     def page_is_current(self, save_as, key, output_path):
         return (
@@ -104,6 +114,37 @@ class BuildCache:
             save_json(self.pages_path, {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)
+
+
+class LazyLines(Mapping):
+    """A checked file's `lines` (loader.field_lines) as the cache keeps them, JSON text decoded
+    when first read. Only a message that names a line reads them (easy_read's findings,
+    which are themselves kept), so a rebuild decodes almost none: decoding every file's
+    lines was about a third of reading the cache back. Text that is not a map of lines
+    reads as no lines (the messages then name no line)."""
+
+    def __init__(self, text):
+        self.text = text
+        self._lines = None
+
+    def _decoded(self):
+        if self._lines is None:
+            try:
+                lines = json.loads(self.text)
+            except (ValueError, RecursionError):
+                lines = None
+            ok = isinstance(lines, dict) and all(isinstance(line, int) for line in lines.values())
+            self._lines = lines if ok else {}
+        return self._lines
+
+    def __getitem__(self, key):
+        return self._decoded()[key]
+
+    def __iter__(self):
+        return iter(self._decoded())
+
+    def __len__(self):
+        return len(self._decoded())
 
 
 def _is_pages(stored):
