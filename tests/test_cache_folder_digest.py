@@ -39,7 +39,7 @@ def test_the_packages_digest_is_worked_out_once_a_process(monkeypatch):
     import localoffer.cache_files as cache_files
 
     calls = []
-    monkeypatch.setattr(cache_files, "folder_digest", lambda *folders: calls.append(folders) or "digest")
+    monkeypatch.setattr(cache_files, "folder_digest", lambda *folders, **options: calls.append(folders) or "digest")
     cache_files.package_digest.cache_clear()
     try:
         assert cache_files.package_digest() == cache_files.package_digest() == "digest"
@@ -51,5 +51,46 @@ def test_the_packages_digest_is_worked_out_once_a_process(monkeypatch):
 def test_the_packages_digest_is_the_folder_digest_of_the_package():
     from localoffer.cache_files import PACKAGE, package_digest
 
-    assert package_digest() == folder_digest(PACKAGE)
+    assert package_digest() == folder_digest(PACKAGE, leaving_out=(PACKAGE / "theme" / "templates",))
     assert (PACKAGE / "cache_files" / "entries.py").is_file()
+
+
+def test_files_below_a_folder_left_out_do_not_change_the_digest(tmp_path):
+    make_plugin(tmp_path)
+    (tmp_path / "theme" / "templates").mkdir(parents=True)
+    (tmp_path / "theme" / "templates" / "service.html").write_text("<main></main>\n")
+    before = folder_digest(tmp_path, leaving_out=(tmp_path / "theme" / "templates",))
+    (tmp_path / "theme" / "templates" / "service.html").write_text("<main>changed</main>\n")
+    (tmp_path / "theme" / "templates" / "new.html").write_text("new\n")
+    assert folder_digest(tmp_path, leaving_out=(tmp_path / "theme" / "templates",)) == before
+    assert folder_digest(tmp_path) != before
+
+
+def test_an_installed_packages_templates_are_not_in_its_digest(tmp_path, monkeypatch):
+    """A wheel holds the theme inside the package. Its templates are keyed by the pages made of them
+    (cache_files.templates), so editing one must not throw away every cache with the package's code;
+    its other files (and the code) still count."""
+    import localoffer.cache_files as cache_files
+
+    package = tmp_path / "localoffer"
+    make_plugin(package / "service_directory")
+    (package / "theme" / "templates").mkdir(parents=True)
+    (package / "theme" / "static").mkdir(parents=True)
+    (package / "theme" / "templates" / "service.html").write_text("<main></main>\n")
+    (package / "theme" / "static" / "council.css").write_text("main {}\n")
+    monkeypatch.setattr(cache_files, "PACKAGE", package)
+
+    def digest_now():
+        cache_files.package_digest.cache_clear()
+        return cache_files.package_digest()
+
+    try:
+        before = digest_now()
+        (package / "theme" / "templates" / "service.html").write_text("<main>changed</main>\n")
+        assert digest_now() == before
+        (package / "theme" / "static" / "council.css").write_text("main { margin: 0 }\n")
+        after_static = digest_now()
+        (package / "service_directory" / "generator.py").write_text("RULE = 2\n")
+        assert len({before, after_static, digest_now()}) == 3
+    finally:
+        cache_files.package_digest.cache_clear()

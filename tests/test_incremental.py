@@ -300,3 +300,44 @@ def test_cached_lines_that_are_not_a_map_of_lines_read_as_none():
     assert dict(LazyLines('{"service.name": "3"}')) == {}
     assert dict(LazyLines("[1, 2")) == {}
     assert LazyLines('{"a": 1}').get("b") is None
+
+
+def template_edit_rewrites(tmp_path, template, old, new):
+    """Build, rebuild with nothing changed, edit `template`, rebuild: the pages the last rebuild
+    wrote that the unchanged one did not (Pelican's own pages, the home page and a few others are
+    written by every build), and the files in CACHE_PATH it changed."""
+    providers, content, theme = copy_project_site(tmp_path)
+    site = {"PATH": str(content), "THEME": str(theme)}
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert run_pelican(providers, output, **site).returncode == 0
+    before = written_times(output)
+    assert run_pelican(providers, output, **site).returncode == 0
+    unchanged = written_times(output)
+    every_build = {path for path in unchanged if before.get(path) != unchanged[path]}
+    caches = snapshot(cache)
+
+    edit(theme / "templates" / template, old, new)
+    assert run_pelican(providers, output, **site).returncode == 0
+    after = written_times(output)
+    rewritten = {path for path in after if unchanged.get(path) != after[path]} - every_build
+    return rewritten, differing(caches, snapshot(cache))
+
+
+LISTINGS = {"categories/health/index.html", "needs/asd/index.html", "areas/fenwick/index.html", "ages/0-4/index.html"}
+
+
+def test_a_service_template_edit_writes_only_service_pages_and_keeps_every_other_cache(tmp_path):
+    """No provider file is checked again for a template edit: the checked files' store (and every cache
+    but the record of the pages written) is byte for byte as it was, and no listing is written."""
+    rewritten, caches = template_edit_rewrites(tmp_path, "service.html", "{% block content %}",
+                                               "{% block content %}<!-- service.html changed -->")
+    assert rewritten == SERVICE_PAGES
+    assert caches == ["service_directory-pages.json"]
+
+
+def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
+    rewritten, caches = template_edit_rewrites(tmp_path, "term.html", "{% block content %}",
+                                               "{% block content %}<!-- term.html changed -->")
+    assert LISTINGS <= rewritten
+    assert all(path.split("/")[0] in ("categories", "needs", "areas", "ages") for path in rewritten)
+    assert caches == ["service_directory-pages.json"]

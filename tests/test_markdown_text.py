@@ -20,6 +20,8 @@ def markdown_html(text):
     "First paragraph, with words.\n\nSecond: it's \"quoted\" (and 100% £5).",
     "A line\nand the next line of the same paragraph.",
     "Café ünïcode — dashes… and ‘quotes’!",
+    "A YAML block ends in a newline.\n",
+    "First paragraph.\n\nSecond paragraph, kept with every newline after it.\n\n\n",
 ])
 def test_plain_text_takes_the_fast_path_and_matches_markdown(text):
     assert markdown_text._plain_paragraphs(text) == markdown_html(text)
@@ -29,6 +31,7 @@ def test_plain_text_takes_the_fast_path_and_matches_markdown(text):
     "- a list", "1. a list", "# heading", "> quote", "    code", "Text  \nwith a line break",
     "a *stressed* word", "a_b", "[link](https://x)", "<b>", "&amp;", "Title\n=====", "Rule\n\n---",
     "a\n\n\nb", "\ttab", "a\r\nb", "a\x02b", "\u0661. list in Arabic digits", " leading", "trailing ",
+    "trailing  \n", "\n", "a\n \n",
 ])
 def test_anything_markdown_might_change_is_left_to_markdown(text):
     assert markdown_text._plain_paragraphs(text) is None

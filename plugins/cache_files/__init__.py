@@ -35,14 +35,18 @@ def digest(*parts):
     return hasher.hexdigest()
 
 
-def folder_digest(*folders):
+def folder_digest(*folders, leaving_out=()):
     """One digest of every file below `folders`: names (relative to their folder) and contents.
     Compiled Python is left out: it changes with the interpreter, not with the code. So is
     Markdown (the plugins' READMEs): no build reads it, and a documentation edit must not
-    make the next build redo every service page."""
+    make the next build redo every service page. So are the files below the folders
+    `leaving_out`."""
     hasher = hashlib.sha256()
+    leaving_out = [Path(folder) for folder in leaving_out]
     for folder in map(Path, folders):
         for path in sorted(folder.rglob("*")):
+            if any(left in path.parents for left in leaving_out):
+                continue
             if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".md"):
                 hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
                 hasher.update(path.read_bytes() + b"\0")
@@ -55,10 +59,15 @@ PACKAGE = Path(__file__).resolve().parent.parent
 
 @functools.lru_cache(maxsize=None)
 def package_digest():
-    """`folder_digest` of the whole package, worked out once a process: four caches' fingerprints
-    take it, and hashing every file of the package took a fifth of a second each time. A process
-    runs the code it imported when it started, so a later edit is for the next process to see."""
-    return folder_digest(PACKAGE)
+    """`folder_digest` of the whole package but the theme's templates, worked out once a process:
+    four caches' fingerprints take it, and hashing every file of the package took a fifth of a
+    second each time. A process runs the code it imported when it started, so a later edit is
+    for the next process to see.
+
+    An installed package holds the templates (a checkout keeps them beside it). They are keyed
+    where pages are made of them (templates.templates_digest in a page's or listing's own key),
+    so an edited template rewrites the pages that use it and throws no cache away."""
+    return folder_digest(PACKAGE, leaving_out=(PACKAGE / "theme" / "templates",))
 
 
 def settings_digest(settings):

@@ -4,13 +4,17 @@ Two things are kept in CACHE_PATH: each provider file's checked result, keyed
 by its path and the file's bytes (`service_directory.sqlite`, a row a file, read
 only when asked for and written only when new: localoffer.cache_files.entries),
 and a key for each service page and listing written
-(`service_directory-pages.json`), so an unchanged page is not rendered again. A listing's key is its template closure,
-its address and title, and the id and file digest of every service on it, in
-order: a listing shows its own services' cards and the council's vocabularies
-(settings) and nothing else of other services; if a listing template starts to
-show more, that must join its key in generator.py. Both are thrown away whenever anything that could
-change them changes: this plugin's code, the schema, the templates, the
-settings or the build date. The output is the same with or without the cache.
+(`service_directory-pages.json`), so an unchanged page is not rendered again. A service page's
+key is the digest of its file and pictures with what every service page is made of: the
+templates `service.html` reaches and the content pages as menu links (page_inputs.py). A
+listing's key is its template closure, those menu links, its address and title, and the id
+and file digest of every service on it, in order: a listing shows its own services' cards
+and the council's vocabularies (settings) and nothing else of other services; if a listing
+template starts to show more, that must join its key in generator.py. Both parts are thrown
+away whenever anything every entry depends on changes: the plugins' code, the settings or
+the build date. The templates and content/ are not in that fingerprint: no check reads them,
+and a change to them rewrites the pages whose keys hold them and checks no file again. The
+output is the same with or without the cache.
 
 The pages part says what is on disk, so it is removed when read (and written
 again at the end): a build killed after writing some pages leaves no record

@@ -49,6 +49,11 @@ class ServiceGenerator(Generator):
             max_file_bytes=settings["SERVICES_MAX_FILE_BYTES"], max_picture_pixels=settings["SERVICES_MAX_PICTURE_PIXELS"],
         )
         self.cache = BuildCache(settings["CACHE_PATH"], self._fingerprint(), settings["SERVICES_CACHE"])
+        # Pelican's pages generator has read content/pages by now (it runs before plugins' generators).
+        self._content = content_digest(settings, self.context.get("pages", []))
+        # What every service page shows besides its own service: keyed per page, not in the
+        # fingerprint, so that a template edit rewrites the pages and keeps every checked file.
+        service_pages_made_of = digest(templates_digest(self.env, "service.html"), self._content)
         self.file_shas = {}
         paths = provider_files(providers_path)
         self.cache.expect(paths)  # their kept results are read a few hundred a query
@@ -78,7 +83,7 @@ class ServiceGenerator(Generator):
             service.source_sha = self.file_shas[str(checked.path)]
             # A page is current while its file and pictures are: the stamps the check took (or
             # found still true) are the pictures' now, so they are not taken again for the page.
-            self._page_keys[service.save_as] = digest(service.source_sha, *checked.pictures)
+            self._page_keys[service.save_as] = digest(service_pages_made_of, service.source_sha, *checked.pictures)
             self.pages.append(service)
             self.add_source_path(service)
 
@@ -117,18 +122,11 @@ class ServiceGenerator(Generator):
 
     def _fingerprint(self):
         """What every cached result depends on, besides the provider file itself: the
-        plugins' code, the templates a service page is made of (not the whole
-        folder: editing the easy-read page's template leaves service pages alone),
-        the content pages as menu links, the settings and the build date."""
+        plugins' code, the settings and the build date. Not the templates or content/:
+        no check reads them, and a page or listing holds them in its own key, so that
+        editing service.html rewrites the service pages but checks no file again."""
         settings = self.settings
-        return digest(
-            package_digest(),
-            templates_digest(self.env, "service.html"),
-            # Pelican's pages generator has read content/pages by now (it runs before plugins' generators).
-            content_digest(settings, self.context.get("pages", [])),
-            settings_digest(settings),
-            build_date(settings),
-        )
+        return digest(package_digest(), settings_digest(settings), build_date(settings))
 
     def _check(self, checker, path):
         sha = checker.file_digest(path)
@@ -176,11 +174,12 @@ class ServiceGenerator(Generator):
                 logger.info("service_directory: removed %s, whose service is no longer published", save_as)
 
     def _write_listing(self, writer, save_as, template, url, title, services, **extra):
-        """A listing is written again only when its template, or a service on it, changed
-        (the rest it shows is in the cache's fingerprint); see build_cache.py."""
+        """A listing is written again only when its template, the content pages' links in its
+        menu, or a service on it, changed (the rest it shows is in the cache's fingerprint);
+        see build_cache.py."""
         if template not in self._listing_templates:
             self._listing_templates[template] = templates_digest(self.env, f"{template}.html")
-        key = digest(self._listing_templates[template], url, title,
+        key = digest(self._listing_templates[template], self._content, url, title,
                      *(f"{service.id}:{getattr(service, 'source_sha', None)}" for service in services))
         if not self.cache.listing_is_current(save_as, key, self.output_path):
             self._write(writer, save_as, template, url, title, **extra)

@@ -72,8 +72,11 @@ _NOT_PLAIN = re.compile(
 def _plain_paragraphs(text):
     """Markdown's HTML for text that is only paragraphs of words, without
     running Markdown (most provider text is; it is half the cost of a page);
-    None for anything else. tests/test_markdown_text.py checks it against Markdown."""
-    if _NOT_PLAIN.search(text):
+    None for anything else. tests/test_markdown_text.py checks it against Markdown.
+    Newlines at the end are dropped first, as Markdown drops them: a YAML `|` block
+    ends in one, and nearly every provider writes its description as one."""
+    text = text.rstrip("\n")
+    if not text or _NOT_PLAIN.search(text):
         return None
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n"))
 
