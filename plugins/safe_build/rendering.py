@@ -30,6 +30,8 @@ import traceback
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 
+from .free_memory import give_back_free_memory
+
 logger = logging.getLogger(__name__)
 
 # A worker gets at least this many pages, or the build process renders them itself: forking
@@ -104,6 +106,7 @@ def render_pages(jobs, workers, open_file):
 
 
 def _render_in_workers(jobs, workers, open_file):
+    give_back_free_memory()  # the workers start from the build process's size: no larger than it need be
     # Objects the workers inherit are left out of their garbage collections: a
     # collection that walks them would touch, and so copy, every page of memory.
     gc.freeze()
