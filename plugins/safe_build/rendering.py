@@ -168,8 +168,8 @@ def share(jobs, index, workers):
     can be. Not every n-th job: a worker's memory grows with each service and template its
     pages touch (the copy-on-write pages it writes to, what a page works out on first use),
     and neighbouring pages share them (a provider's services, one generator's templates), so
-    a run touches far fewer of them: 10,000 services with 2 workers peaked at 872 MB instead
-    of 1,008 MB."""
+    a run touches far fewer of them: rendering 10,000 service pages with 2 workers, the build
+    process and its workers held 732 MB at the most instead of 931 MB (their Pss summed)."""
     return jobs[len(jobs) * index // workers:len(jobs) * (index + 1) // workers]
 
 
