@@ -194,6 +194,14 @@ def test_field_lines_are_text_keys_for_every_key_and_list_item():
     }
 
 
+def test_services_with_the_same_accessibility_answers_share_them():
+    # Each service keeps its answers for the whole build: they must not cost 9 objects a service.
+    first = model.Accessibility(step_free_access="yes", details="Ramp at the side door").answers()
+    second = model.Accessibility(step_free_access="yes").answers()
+    assert [answer.value for answer in first][:2] == ["yes", "unknown"]
+    assert all(mine is theirs for mine, theirs in zip(first, second, strict=True))
+
+
 def test_every_sample_provider_file_makes_a_record():
     from pelican.settings import read_settings
 

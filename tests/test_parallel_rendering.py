@@ -9,7 +9,7 @@ import pytest
 from jinja2 import DictLoader, Environment, StrictUndefined
 
 from localoffer.safe_build.atomic_writer import AtomicTextFile, QueuedWriter
-from localoffer.safe_build.rendering import PageJob, RenderingFailed, render_pages
+from localoffer.safe_build.rendering import PageJob, RenderingFailed, render_pages, share
 from localoffer.safe_build.settings import build_workers
 
 
@@ -37,8 +37,14 @@ def test_each_page_is_rendered_once_by_a_worker_process(tmp_path):
     assert all(words[:2] == [name.split("-")[1].split(".")[0], name] for name, words in pages.items())
     processes = {int(words[2]) for words in pages.values()}
     assert len(processes) == 3 and os.getpid() not in processes
-    # Worker k renders pages k, k + 3, k + 6, ...
-    assert len({pages[f"page-{number}.html"][2] for number in (0, 3, 6, 9)}) == 1
+    # Each worker renders a run of neighbouring pages: 0-3, 4-7, 8-11.
+    assert [len({pages[f"page-{number}.html"][2] for number in run}) for run in (range(0, 4), range(4, 8), range(8, 12))] == [1, 1, 1]
+
+
+def test_the_workers_shares_are_runs_of_neighbouring_jobs_that_cover_every_job_once():
+    jobs = list(range(10))
+    assert [share(jobs, index, 3) for index in range(3)] == [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]
+    assert [share(jobs, index, 4) for index in range(4)] == [[0, 1], [2, 3, 4], [5, 6], [7, 8, 9]]
 
 
 def test_one_worker_renders_in_the_build_process(tmp_path):

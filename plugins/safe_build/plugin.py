@@ -10,6 +10,7 @@ from localoffer.written_yaml.plain_log import make_log_plain
 from . import build_lock
 from .atomic_writer import QueuedWriter
 from .collector import pause_collector, unfreeze
+from .free_memory import give_back_free_memory
 from .page_templates import use_page_templates
 from .policy import headers_file, meta_policy
 from .settings import apply_defaults
@@ -57,6 +58,9 @@ def _then_render(generate_output):
             # the pages it asked for before are written, as Pelican would have written them.
             if isinstance(writer, QueuedWriter):
                 writer.render_queue()
+            # What the generator and its pages held is free now: handed back, the process holds
+            # less while later generators run, and the next workers are forked from a smaller one.
+            give_back_free_memory()
     return generate_output_then_render
 
 

@@ -7,8 +7,8 @@ the generator's `generate_output` has finished, `render_pages` renders the
 notes. With more than one worker it forks the build process (the "fork" start
 method), so each worker starts with the templates, the services and the
 context as they are, copy-on-write, and nothing is pickled; worker `k` of `n`
-renders jobs `k, k + n, k + 2n, ...`, so each page is rendered exactly once,
-and writes each file itself (atomically). The parent waits for all of them and
+renders the `k`-th of `n` runs of neighbouring jobs (`share`), so each page is
+rendered exactly once, and writes each file itself (atomically). The parent waits for all of them and
 stops the build with `RenderingFailed` if one fails.
 
 What a worker does is lost when it exits, so nothing that a later step reads
@@ -29,6 +29,8 @@ import traceback
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
+
+from .free_memory import give_back_free_memory
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +106,7 @@ def render_pages(jobs, workers, open_file):
 
 
 def _render_in_workers(jobs, workers, open_file):
+    give_back_free_memory()  # the workers start from the build process's size: no larger than it need be
     # Objects the workers inherit are left out of their garbage collections: a
     # collection that walks them would touch, and so copy, every page of memory.
     gc.freeze()
@@ -147,7 +150,7 @@ def _render_share(jobs, index, workers, open_file, sending):
     """In worker `index`: render its share of the jobs; send None when all are written, or what went wrong."""
     job, parent = None, os.getppid()
     try:
-        for job in jobs[index::workers]:
+        for job in share(jobs, index, workers):
             if os.getppid() != parent:  # the build was stopped: its pages are not wanted
                 os._exit(1)
             job.render(open_file)
@@ -158,6 +161,16 @@ def _render_share(jobs, index, workers, open_file, sending):
         return
     sending.send(None)
     sending.close()
+
+
+def share(jobs, index, workers):
+    """Worker `index`'s jobs: one run of neighbouring jobs, the runs as near the same length as
+    can be. Not every n-th job: a worker's memory grows with each service and template its
+    pages touch (the copy-on-write pages it writes to, what a page works out on first use),
+    and neighbouring pages share them (a provider's services, one generator's templates), so
+    a run touches far fewer of them: rendering 10,000 service pages with 2 workers, the build
+    process and its workers held 732 MB at the most instead of 931 MB (their Pss summed)."""
+    return jobs[len(jobs) * index // workers:len(jobs) * (index + 1) // workers]
 
 
 def _remove_unfinished(jobs):

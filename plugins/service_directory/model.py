@@ -22,6 +22,7 @@ A few read-only properties say a value the way every page says it (`days_text`,
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from . import words
@@ -152,7 +153,14 @@ class Accessibility:
 
     def answers(self):
         """Every feature, in the template's order, with its label."""
-        return [AccessibilityAnswer(key, label, getattr(self, key)) for key, label in words.ACCESSIBILITY_FEATURES.items()]
+        return [_answer(key, label, getattr(self, key)) for key, label in words.ACCESSIBILITY_FEATURES.items()]
+
+
+@functools.cache
+def _answer(key, label, value):
+    # Shared: each service keeps its answers for the whole build (Service.accessibility), and
+    # 10,000 services would hold 90,000 of them, of 27 different ones (9 features, 3 values).
+    return AccessibilityAnswer(key, label, value)
 
 
 @dataclass(frozen=True, slots=True)
