@@ -54,11 +54,16 @@ print(json.dumps({"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}))
 """
 
 
-def test_after_a_build_the_collector_is_on_and_the_context_frozen(tmp_path):
+@pytest.fixture(params=[1, 2], ids=["one worker", "two workers"])
+def workers(request):
+    return request.param
+
+
+def test_after_a_build_the_collector_is_on_and_the_context_frozen(tmp_path, workers):
+    # With workers, rendering freezes what they inherit and must not thaw what the build froze before.
     values = {"PROVIDERS_PATH": str(FIXTURES / "site" / "providers"), "OUTPUT_PATH": str(tmp_path / "output"),
               "CACHE_PATH": str(tmp_path / "cache"), "SERVICES_BUILD_DATE": BUILD_DATE,
-              # Rendering in workers unfreezes everything when the workers are done (rendering.py).
-              "LOCAL_OFFER_BUILD_WORKERS": 1}
+              "LOCAL_OFFER_BUILD_WORKERS": workers}
     command = [sys.executable, "-c", BUILD, "content", "-s", "pelicanconf.py", "-e"]
     command += [f"{key}={json.dumps(value)}" for key, value in values.items()]
     result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

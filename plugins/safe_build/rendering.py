@@ -109,11 +109,15 @@ def _render_in_workers(jobs, workers, open_file):
     give_back_free_memory()  # the workers start from the build process's size: no larger than it need be
     # Objects the workers inherit are left out of their garbage collections: a
     # collection that walks them would touch, and so copy, every page of memory.
+    # gc.unfreeze() thaws everything, so objects the build had already frozen (collector.py: what the
+    # generators' contexts made) stay frozen with these until the next build starts.
+    thaw_after = gc.get_freeze_count() == 0
     gc.freeze()
     try:
         _start_and_wait(jobs, workers, open_file)
     finally:
-        gc.unfreeze()
+        if thaw_after:
+            gc.unfreeze()
 
 
 def _start_and_wait(jobs, workers, open_file):
