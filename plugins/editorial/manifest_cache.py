@@ -40,6 +40,7 @@ def write_manifest(path, services, settings):
     if written.kept_if_current(path) is not None:
         return
     lines = EntryStore(cache_path / LINES_FILE, fingerprint, check=lambda line: isinstance(line, str), label="editorial")
+    lines.expect(keys)  # read a few hundred a query, not one a query
     text = manifest_text([_line(lines, key, service) for key, service in zip(keys, services)])
     lines.save()
     write_if_changed(path, text.encode("utf-8"))
