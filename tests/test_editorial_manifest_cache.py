@@ -62,3 +62,18 @@ def test_a_preview_in_between_does_not_leave_its_manifest_claimed_as_the_publish
     path.write_text(text)
     assert run_pelican(providers, output).returncode == 0
     assert manifest.read_bytes() == published
+
+
+def test_a_rebuild_takes_the_lines_of_unchanged_services_from_the_manifest_on_disk(tmp_path):
+    """The record of the manifest written names each line's service and file digest: a rebuild
+    after one provider file changed makes that line and copies the others from the file (here
+    one is marked, so the copy shows), without reading the cache."""
+    providers, output, manifest = built(tmp_path)
+    text = manifest.read_text()
+    assert text.count('"closed-service":{') == 1
+    manifest.write_text(text.replace('"closed-service":{', '"closed-service":{"marked":"yes",'))
+    path = providers / "unsafe-text.yaml"
+    path.write_text(path.read_text().replace("& an ampersand", "and a new sentence"))
+    assert run_pelican(providers, output).returncode == 0
+    assert '"closed-service":{"marked":"yes",' in manifest.read_text()
+    assert "and a new sentence" in manifest.read_text()

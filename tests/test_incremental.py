@@ -245,7 +245,8 @@ def test_a_cache_of_another_layout_is_replaced_and_the_rebuild_matches_a_clean_b
     cache = tmp_path / "cache"
     stores = sorted(cache.glob("*.sqlite"))
     assert [path.name for path in stores] == ["easy_read.sqlite", "editorial.sqlite", "open_data.sqlite",
-                                              "search_index.sqlite", "service_directory.sqlite"]
+                                              "search_index.sqlite", "service_directory-cards.sqlite",
+                                              "service_directory.sqlite"]
     for path in stores:
         with sqlite3.connect(path) as db:
             db.execute(f"PRAGMA user_version = {LAYOUT + 1}")
@@ -341,3 +342,55 @@ def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
     assert LISTINGS <= rewritten
     assert all(path.split("/")[0] in ("categories", "needs", "areas", "ages") for path in rewritten)
     assert caches == ["service_directory-pages.json"]
+
+
+def test_a_listing_written_again_takes_the_cards_of_unchanged_services_from_the_cache(tmp_path):
+    """After one provider changed, the A to Z is written again, but only the changed service's
+    card is rendered: a card the cache holds (here marked) is the one the listing shows."""
+    import json
+    import sqlite3
+
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    cards = tmp_path / "cache" / "service_directory-cards.sqlite"
+    with sqlite3.connect(cards) as db:
+        [(key, value)] = [row for row in db.execute("SELECT key, value FROM entries")
+                          if row[0].startswith("complete-service:") and row[0].endswith(":3")]
+        db.execute("UPDATE entries SET value = ? WHERE key = ?",
+                   (json.dumps(["s", json.loads(value)[1].replace("</h3>", "</h3><!-- kept card -->")]), key))
+    db.close()
+
+    edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
+    assert run_pelican(providers, output).returncode == 0
+    a_to_z = (output / "services" / "index.html").read_text()
+    assert "and a new sentence" in a_to_z
+    assert a_to_z.count("<!-- kept card -->") == 1
+
+
+def _age_folders(output, seconds=60):
+    """Set every folder's modification time back, as a build a minute ago would leave it: the
+    sitemap keeps only the listings of folders not changed in the last two seconds."""
+    import os
+
+    for path in [output, *Path(output).rglob("*")]:
+        if path.is_dir():
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 1_000_000_000))
+
+
+@pytest.mark.parametrize("change", [add_both, remove_both], ids=lambda f: f.__name__)
+def test_a_sitemap_made_from_kept_folder_listings_matches_a_clean_build(tmp_path, change):
+    providers, content, theme = copy_project_site(tmp_path)
+    site = {"PATH": str(content), "THEME": str(theme)}
+    output = tmp_path / "incremental" / "output"
+    assert run_pelican(providers, output, **site).returncode == 0
+    _age_folders(output)
+    assert run_pelican(providers, output, **site).returncode == 0  # keeps the settled folders' listings
+    assert (tmp_path / "incremental" / "cache" / "open_data-sitemap.json").is_file()
+
+    change(providers, content / "pages", theme / "templates")
+    assert run_pelican(providers, output, **site).returncode == 0
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean, **site).returncode == 0
+    assert differing(snapshot(output), snapshot(clean)) == []

@@ -6,13 +6,14 @@ descriptions in a published build."""
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 from localoffer.open_data.json_ld import script_json
-from localoffer.open_data.sitemap import page_addresses, sitemap_xml
+from localoffer.open_data.sitemap import FolderListings, page_addresses, sitemap_xml
 from tests.conftest import run_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oruk"
@@ -193,3 +194,39 @@ def test_the_sitemap_does_not_walk_a_folder_said_to_hold_no_page(tmp_path):
         ("https://example.org/data/feeds/", "data/feeds/"),
         ("https://example.org/services/a/", "services/a/"),
     ]
+
+
+def _age(folder, seconds=60):
+    """Set every folder's modification time back, as a build a minute ago would leave it."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir():
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_the_sitemap_reads_again_only_the_folders_that_changed(tmp_path):
+    for page in ("index.html", "services/a/index.html", "services/b/index.html", "help.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    _age(tmp_path)
+    first = FolderListings()
+    pages = page_addresses(tmp_path, "https://example.org", listings=first)
+    assert first.read == 4
+
+    kept = FolderListings(first.listings)
+    assert page_addresses(tmp_path, "https://example.org", listings=kept) == pages
+    assert kept.read == 0
+
+    (tmp_path / "services" / "c").mkdir()
+    (tmp_path / "services" / "c" / "index.html").write_text("<p>page</p>")
+    (tmp_path / "help.html").unlink()
+    again = FolderListings(kept.listings)
+    assert page_addresses(tmp_path, "https://example.org", listings=again) == [
+        ("https://example.org/", ""),
+        ("https://example.org/services/a/", "services/a/"),
+        ("https://example.org/services/b/", "services/b/"),
+        ("https://example.org/services/c/", "services/c/"),
+    ]
+    assert again.read == 3  # the root, services/ and services/c/
+    # Changed less than two seconds ago: not kept, as the same time may hide a later change.
+    assert set(again.listings) == {"services/a/", "services/b/"}

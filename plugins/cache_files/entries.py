@@ -160,6 +160,11 @@ class EntryStore:
             (self.fingerprint, *keys)))
         return self._ahead.pop(key, None)
 
+    def keep(self, keys):
+        """Keep these keys' rows as they are though get() is not asked for them (a build that
+        uses only some of its entries, such as the cards of the listings it writes again)."""
+        self.used.update(key for key in keys if key is not None)
+
     def put(self, key, value):
         if key is not None:  # None is no key (a service without a file digest): nothing is kept
             self.made[key] = value

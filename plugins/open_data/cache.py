@@ -1,7 +1,9 @@
-"""open_data's build cache: each service's summary in the feed and CSV row, kept in
+"""open_data's build cache: each service's summary in the feed and CSV line, kept in
 CACHE_PATH between builds (`open_data.sqlite`, a row a service:
 localoffer.cache_files.entries) and keyed by the digest of its provider file
 (`service.source_sha`), so a rebuild maps, and writes, only the services that changed.
+An entry is kept as four pieces of text (ServiceEntry.stored), read back without
+decoding a value per CSV cell; the CSV file is its kept lines joined.
 
 A service's whole document (about 15 KB) is not cached: the record of what was
 written (WRITTEN_FILE) names, for each service, the provider file digest its
@@ -29,9 +31,23 @@ WRITTEN_FILE = "open_data-written.json"  # the key of the feed and CSV file on d
 class ServiceEntry:
     """What the feed and the CSV file need of one service."""
     uuid: str
-    sort_key: tuple
+    sort_key: tuple  # (its name casefolded, uuid): the feed's and the CSV file's order
     summary: str  # its one-to-one fields, for the page of services, as written (feed.document_text)
-    csv_row: list
+    csv_line: str  # its row of the CSV file, as written (csv_export.csv_line)
+
+    def stored(self):
+        """What the cache keeps of it: text only, which JSON gives back as it is (cache_files.data)."""
+        return [self.uuid, self.sort_key[0], self.summary, self.csv_line]
+
+
+def entry_from_stored(stored):
+    """The ServiceEntry that `stored` (ServiceEntry.stored) was made of."""
+    uuid, name, summary, csv_line = stored
+    return ServiceEntry(uuid, (name, uuid), summary, csv_line)
+
+
+def _is_stored(value):
+    return type(value) is list and len(value) == 4 and all(type(item) is str for item in value)
 
 
 def fingerprint(settings):
@@ -62,9 +78,9 @@ class FeedCache:
     def __init__(self, cache_path, fingerprint, enabled=True):
         self.path = Path(cache_path) / FILE_NAME
         self.fingerprint, self.enabled = fingerprint, enabled
-        # Data, never code: only ServiceEntry may come back, checked field by field (cache_files/data.py).
-        self.store = EntryStore(self.path, fingerprint, {"ServiceEntry": ServiceEntry},
-                                lambda entry: isinstance(entry, ServiceEntry), "open_data") if enabled else None
+        # Data, never code: only four pieces of text may come back (cache_files/data.py).
+        self.store = EntryStore(self.path, fingerprint, check=_is_stored, label="open_data",
+                                stored_as=ServiceEntry.stored) if enabled else None
         self.misses = 0
 
     def expect(self, shas):
@@ -75,12 +91,13 @@ class FeedCache:
     def entry(self, sha, make):
         """The cached entry for a provider file's digest, or `make()`'s."""
         found = self.store.get(sha) if self.enabled else None
-        if found is None:
-            self.misses += 1
-            found = make()
-            if self.enabled:
-                self.store.put(sha, found)
-        return found
+        if found is not None:
+            return entry_from_stored(found)
+        self.misses += 1
+        made = make()
+        if self.enabled:
+            self.store.put(sha, made)
+        return made
 
     def save(self):
         """Keep only this build's services, so a removed one does not stay in the cache."""

@@ -23,18 +23,21 @@ COLUMNS = [
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def services_csv(rows):
-    """`rows`: each service's csv_row, in the feed's order. Returns bytes."""
+def services_csv(lines):
+    """`lines`: each service's csv_line, in the feed's order. Returns bytes."""
+    return ("\ufeff" + _line(COLUMNS) + "".join(lines)).encode("utf-8")
+
+
+def csv_line(service, base):
+    """One service's row as the file holds it, with its line break, formulas defused. A row is
+    written alone, so a rebuild joins the kept rows of the services that did not change."""
+    return _line([_cell(value) for value in _values(service, base)])
+
+
+def _line(cells):
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def csv_row(service, base):
-    """One service's cells, formulas defused."""
-    return [_cell(value) for value in _values(service, base)]
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
 
 
 def _values(service, base):

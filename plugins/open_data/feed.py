@@ -16,12 +16,12 @@ PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
 OPENAPI = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 
 
-def service_entry(service, site, csv_row):
+def service_entry(service, site, csv_line):
     """One service's part of the open data, made once and cached by its provider file, and
     the bytes of its document (written, never cached: see generator.py)."""
     document = oruk_service(service, site)
     entry = ServiceEntry(document["id"], (document["name"].casefold(), document["id"]),
-                         document_text(oruk_service_summary(document)), csv_row)
+                         document_text(oruk_service_summary(document)), csv_line)
     return entry, document_bytes(document)
 
 

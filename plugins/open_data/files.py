@@ -12,12 +12,15 @@ from pathlib import Path
 from localoffer.cache_files import write_if_changed
 
 
-def write_folder(output, folder, files, kept=()):
+def write_folder(output, folder, files, kept=(), walk=True):
     """`files`: {path relative to `output`: bytes}, every path inside `folder`; `kept`: paths
-    relative to `output` of files already holding their bytes, left as they are."""
+    relative to `output` of files already holding their bytes, left as they are. Without `walk`,
+    the caller knows `folder` holds no other file, and it is not searched for them."""
     output = Path(output)
     for relative, data in files.items():
         write_if_changed(output / relative, data)
+    if not walk:
+        return
     root = output / folder
     wanted = {os.path.normpath(output / relative) for relative in itertools.chain(files, kept)}
     for directory, subdirs, names in os.walk(root, topdown=False):

@@ -16,7 +16,7 @@ from localoffer.cache_files import WrittenRecord, load_json, write_if_changed
 from localoffer.contract import contract_of
 
 from .cache import WRITTEN_FILE, FeedCache, fingerprint, written_documents, written_key
-from .csv_export import csv_row, services_csv
+from .csv_export import csv_line, services_csv
 from .feed import feed_files, service_document, service_entry, service_path
 from .files import write_folder
 from .oruk_mapping import Site
@@ -89,27 +89,34 @@ class OpenDataGenerator(Generator):
         file is not the one `previous` ({id: file digest}) says its document on disk was made from."""
         base, output = base_url(settings), Path(self.output_path)
         cache = FeedCache(settings["CACHE_PATH"], feed_fingerprint, bool(settings["OPEN_DATA_CACHE"]))
-        made = {}  # id(service) -> its document's bytes, for the services mapped in this build
+        written_now = set()  # id(service) of the services whose document this build wrote
 
         def make(service):
-            entry, made[id(service)] = service_entry(service, site, csv_row(service, base))
+            entry, document = service_entry(service, site, csv_line(service, base))
+            # Written at once, not held: every document of a whole build was 200 MB at 10,000 services.
+            write_if_changed(output / service_path(root, entry.uuid), document)
+            written_now.add(id(service))
             return entry
 
         cache.expect([service.source_sha for service in published])
         entries = [cache.entry(service.source_sha, lambda service=service: make(service)) for service in published]
         cache.save()
         logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
-        documents, kept, shas = {}, [], {}
+        paths, shas = [], {}
         for service, entry in zip(published, entries):
             path = service_path(root, entry.uuid)
+            paths.append(path)
             sha = getattr(service, "source_sha", None)
             if sha is not None:
                 shas[entry.uuid] = sha
-            if id(service) not in made and sha is not None and previous.get(entry.uuid) == sha and (output / path).is_file():
-                kept.append(path)
-            else:
-                documents[path] = made.pop(id(service), None) or service_document(service, site)
-        write_folder(output, root, {**feed_files(entries, site, root), **documents}, kept)
-        rows = [entry.csv_row for entry in sorted(entries, key=lambda entry: entry.sort_key)]
-        write_if_changed(output / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(rows))
+            if id(service) in written_now or (
+                    sha is not None and previous.get(entry.uuid) == sha and (output / path).is_file()):
+                continue
+            write_if_changed(output / path, service_document(service, site))
+        # The last build left the folder holding its files only (write_folder): when it wrote the
+        # documents of these same services, no file is to be removed, and 10,000 folders are not walked.
+        same_services = bool(previous) and len(shas) == len(published) and previous.keys() == shas.keys()
+        write_folder(output, root, feed_files(entries, site, root), paths, walk=not same_services)
+        lines = [entry.csv_line for entry in sorted(entries, key=lambda entry: entry.sort_key)]
+        write_if_changed(output / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(lines))
         written.save({"fingerprint": feed_fingerprint, "documents": shas})

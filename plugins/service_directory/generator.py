@@ -19,6 +19,7 @@ from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
 from .build_cache import BuildCache
 from .images import publish_images
+from .listings import Listing, write_listings
 from .loader import record_from_checked
 from .markdown_text import MarkdownRenderer
 from .page_inputs import content_digest
@@ -151,14 +152,13 @@ class ServiceGenerator(Generator):
             self._write(writer, service.save_as, "service", service.url, service.name, service=service)
         self._remove_stale_pages()
 
-        cards = ServiceCards(self.env, settings.get("SITEURL", ""))
-        self._listing_templates = {}  # template name -> digest of its closure
-        self._write_listing(writer, settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
-                            "Services A to Z", self.listed, letters=_by_letter(self.listed), service_card_html=cards)
+        listings = [Listing(settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
+                            "Services A to Z", self.listed, 3, letters=_by_letter(self.listed))]
         for term in list(self.terms.values()) + self.age_groups:
             if term.save_as:
-                self._write_listing(writer, term.save_as, "term", term.url, term.label, term.services, term=term,
-                                    term_services=term.services, service_card_html=cards)
+                listings.append(Listing(term.save_as, "term", term.url, term.label, term.services, 2,
+                                        term=term, term_services=term.services))
+        write_listings(self, writer, listings, settings["CACHE_PATH"], self.cache.fingerprint, settings["SERVICES_CACHE"])
         self._write(writer, settings["SERVICES_HOME_SAVE_AS"], "home", "", settings.get("SITENAME", "Local Offer"))
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
@@ -172,17 +172,6 @@ class ServiceGenerator(Generator):
             if page.is_file():
                 shutil.rmtree(page.parent) if page.name == "index.html" and page.parent != output else page.unlink()
                 logger.info("service_directory: removed %s, whose service is no longer published", save_as)
-
-    def _write_listing(self, writer, save_as, template, url, title, services, **extra):
-        """A listing is written again only when its template, the content pages' links in its
-        menu, or a service on it, changed (the rest it shows is in the cache's fingerprint);
-        see build_cache.py."""
-        if template not in self._listing_templates:
-            self._listing_templates[template] = templates_digest(self.env, f"{template}.html")
-        key = digest(self._listing_templates[template], self._content, url, title,
-                     *(f"{service.id}:{getattr(service, 'source_sha', None)}" for service in services))
-        if not self.cache.listing_is_current(save_as, key, self.output_path):
-            self._write(writer, save_as, template, url, title, **extra)
 
     def _write(self, writer, save_as, template, url, title, **extra):
         writer.write_file(
@@ -226,23 +215,6 @@ def warnings_report(warnings, shown=LOGGED_WARNINGS, heading=None, listed_by="`l
         return (heading or "service_directory: warnings in provider files") + ":\n" + "\n".join(warnings)
     heading = heading or f"service_directory: {len(warnings)} warnings in provider files"
     return f"{heading}, the first {shown} here ({listed_by} lists every one):\n" + "\n".join(warnings[:shown])
-
-
-class ServiceCards:
-    """Each service's card, rendered once and reused on every listing it is in.
-    A service is on about nine listings (A to Z, its needs, categories and ages),
-    and rendering cards is most of the time listings take at 10,000 services."""
-
-    def __init__(self, env, site_url):
-        self._macro = env.get_template("components/service_card.html").module.service_card
-        self._site_url = site_url
-        self._cards = {}
-
-    def __call__(self, service, heading_level=3):
-        key = (service.id, heading_level)
-        if key not in self._cards:
-            self._cards[key] = self._macro(service, self._site_url, heading_level=heading_level)
-        return self._cards[key]
 
 
 def _a_to_z(service):
