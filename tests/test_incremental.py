@@ -333,7 +333,8 @@ def test_a_service_template_edit_writes_only_service_pages_and_keeps_every_other
     rewritten, caches = template_edit_rewrites(tmp_path, "service.html", "{% block content %}",
                                                "{% block content %}<!-- service.html changed -->")
     assert rewritten == SERVICE_PAGES
-    assert caches == ["service_directory-pages.json"]
+    # The sitemap keeps each output folder's listing by its modification time, which writing a page changes.
+    assert caches == ["open_data-sitemap.json", "service_directory-pages.json"]
 
 
 def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
@@ -341,7 +342,7 @@ def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
                                                "{% block content %}<!-- term.html changed -->")
     assert LISTINGS <= rewritten
     assert all(path.split("/")[0] in ("categories", "needs", "areas", "ages") for path in rewritten)
-    assert caches == ["service_directory-pages.json"]
+    assert caches == ["open_data-sitemap.json", "service_directory-pages.json"]
 
 
 def test_a_listing_written_again_takes_the_cards_of_unchanged_services_from_the_cache(tmp_path):
