@@ -33,7 +33,6 @@ import math
 
 from lunr import get_default_builder
 
-from .weights import round_weight
 
 MAX_KEY_LENGTH = 8
 FIRST_KEY_LENGTH = 2
@@ -67,7 +66,7 @@ def index_postings(index):
     (the fields holding it, over every document), then the documents that hold the
     term in any field, ascending and written as differences from the previous one,
     each with the sum of the term's field-vector weights in that document (the idf
-    included, which weights.term_postings leaves to the browser)."""
+    included, which weights.term_postings leaves to the browser; not rounded)."""
     weights = {}
     for field_ref, vector in index.field_vectors.items():
         field_name, doc = str(field_ref).split("/", 1)
@@ -81,7 +80,7 @@ def index_postings(index):
         refs = [int(ref) for field, refs in posting.items() if field != "_index" for ref in refs]
         flat, previous = [len(refs)], 0
         for doc in sorted(set(refs)):
-            flat += [doc - previous, round_weight(weights[(term_index, doc)])]
+            flat += [doc - previous, weights[(term_index, doc)]]
             previous = doc
         postings[term] = flat
     return postings

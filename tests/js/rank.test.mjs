@@ -59,7 +59,8 @@ test('idf: values lunr.py gives', () => {
   // lunr.idf.idf in Python: math.log(1 + abs((count - held + 0.5) / (held + 0.5)))
   assert.equal(idf(1, 4), 1.2039728043259361);
   assert.equal(idf(2, 4), 0.6931471805599453);
-  assert.equal(idf(8, 4), 0.3448404862917294);
+  // V8's Math.log and C's log may differ in the last bit: lunr.js's own is the one matched exactly (above).
+  assert.ok(Math.abs(idf(8, 4) - 0.3448404862917294) < 1e-15);
 });
 
 test('each weight is multiplied by its term\'s idf: a term in fewer services weighs more', () => {
