@@ -373,7 +373,7 @@ def test_a_removed_service_leaves_the_index_and_the_cache(tmp_path):
     assert manifest["count"] == 1
     assert "ampersand" not in built_terms(data)
     assert "unsafe-text" not in "".join(path.read_text() for path in data.rglob("*.json"))
-    assert len(stored_entries(tmp_path / "cache" / "search_index.sqlite")) == 1
+    assert len(stored_entries(tmp_path / "cache" / "search_index.sqlite", text=True)) == 1
 
 
 def test_a_rebuild_writes_only_changed_files_and_removes_those_no_longer_made(tmp_path):

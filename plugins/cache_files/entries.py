@@ -249,9 +249,10 @@ class EntryStore:
             self._reading = False
 
 
-def stored_entries(path, kinds=None):
+def stored_entries(path, kinds=None, text=False):
     """{key: value} of every row a cache file holds, whatever its fingerprint (for tests and
-    for looking into a cache by hand); {} when the file is not a cache of this layout."""
+    for looking into a cache by hand); {} when the file is not a cache of this layout.
+    `text=True` gives the values of an EntryStore(text=True) as they are."""
     store = EntryStore(path, None, kinds)
     if store._db is None:
         return {}
@@ -259,4 +260,4 @@ def stored_entries(path, kinds=None):
         rows = store._db.execute("SELECT key, value FROM entries ORDER BY key").fetchall()
     finally:
         store._close()
-    return {key: from_data(json.loads(value), store.kinds) for key, value in rows}
+    return {key: value if text else from_data(json.loads(value), store.kinds) for key, value in rows}

@@ -38,7 +38,7 @@ from .weights import WORDS
 CACHE_FILE = "search_index.sqlite"
 OLD_CACHE_FILE = "search_index.json"  # the whole-file layout before, removed when this one is saved
 WRITTEN_FILE = "search_index-written.json"
-FORMAT = 3  # 3: each entry is its counts' JSON text (_counts_text)
+FORMAT = 4  # 4: each row's value is its counts' JSON text (_counts_text) itself, not as a JSON string
 PACKAGES = ("lunr", "Markdown", "nh3")
 
 
@@ -71,8 +71,8 @@ class CountsCache:
         self.path = Path(cache_path) / CACHE_FILE
         self.fingerprint = fingerprint
         self.enabled = enabled
-        self.store = EntryStore(self.path, digest(FORMAT, fingerprint), check=lambda text: isinstance(text, str),
-                                label="search_index", stored_as=_counts_text) if enabled else None
+        self.store = EntryStore(self.path, digest(FORMAT, fingerprint), label="search_index",
+                                stored_as=_counts_text, text=True) if enabled else None
         self.misses = 0
         self._keys = {}  # id of a service expect() was given -> its key
 
@@ -84,7 +84,7 @@ class CountsCache:
 
     def counts(self, service, compute):
         """The service's field counts: from the cache, or `compute()` and remembered."""
-        key = (self._keys.get(id(service)) or service_key(service)) if self.enabled else None
+        key = self.key(service)
         counts = _counts_from_text(self.store.get(key)) if key else None
         if counts is None:
             self.misses += 1
@@ -92,6 +92,20 @@ class CountsCache:
             if key:
                 self.store.put(key, counts)
         return counts
+
+    def key(self, service):
+        """The service's key (None when it cannot be cached, or the cache is off)."""
+        return (self._keys.get(id(service)) or service_key(service)) if self.enabled else None
+
+    def keep(self, keys):
+        """Keep these services' rows without reading them: their terms are already in the
+        term files (terms.py), so a rebuild needs only the changed services' counts."""
+        self.store.keep(keys)
+
+    def counts_kept(self, key):
+        """The counts an earlier build kept under `key`, or None; the row is not kept for this
+        build (it is a changed service's old counts, which the next build will not need)."""
+        return _counts_from_text(self.store.get(key, keep=False))
 
     def save(self):
         """Keep the entries of this build only, so removed services leave the cache.
