@@ -30,14 +30,14 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
     files, digests, shard_keys, word_count = terms.make(
         services, cache, compute, boosts, analyzer.k1, analyzer.b, options["SEARCH_SHARD_BYTES"], folder)
     kept = sorted(set(digests) - set(files))
+    digests = dict(digests)  # with every other file's, for the version; terms keeps its own
     files["topics.json"] = dumps(topics(needs, categories, analyzer))
     pages = store_pages(services, options["SEARCH_STORE_PAGE_SIZE"], card)
     files.update({f"store/{number}.json": dumps(page) for number, page in enumerate(pages)})
     values, bitsets = facets(services, categories, needs, areas)
     files.update({f"filters/{name}.txt": value for name, value in bitsets.items()})
     for path, text in files.items():
-        if path not in digests:
-            digests[path] = file_digest(text)
+        digests.setdefault(path, file_digest(text))
     manifest = {
         "version": version_of(digests),
         "count": len(services),

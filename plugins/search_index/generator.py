@@ -64,7 +64,7 @@ class SearchGenerator(Generator):
                 card, cache, terms, folder,
             )
             logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache; %s",
-                         cache.misses, len(services), "every term file made" if terms.full else
+                         cache.misses, len(services), f"every term file made: {terms.why}" if terms.full else
                          f"{sum(path.startswith(('terms/', 'words/')) for path in files)} term and word files re-made")
             terms.start_writing()
             self._write_data(files, kept)

@@ -76,6 +76,7 @@ class TermFiles:
                                 text=True) if enabled else None
         self.writing = Path(cache_path) / WRITING_FILE if enabled else None
         self.full = True  # whether this build made every file (for the log and the tests)
+        self.why = "the cache is off"  # why it did
         self._meta = None
         self._rows = {}  # row key -> the text this build made for it
 
@@ -176,19 +177,23 @@ class TermFiles:
         """What make() returns, made from the last build's rows and the changed services
         alone; None when a full build is needed (see the module's docstring)."""
         if self.writing.exists():
-            return None
+            return self._because("a build stopped while writing the data")
         meta = self._read(META)
-        if not isinstance(meta, dict) or meta.get("count") != len(services) or not self._is_on_disk(meta, folder):
-            return None
+        if not isinstance(meta, dict):
+            return self._because("no earlier build's rows")
+        if meta.get("count") != len(services):
+            return self._because("services were added or removed")
+        if not self._is_on_disk(meta, folder):
+            return self._because("the data folder is not what the last build wrote")
         keys = [counts_cache.key(service) for service in services]
-        if None in keys or len(meta["keys"]) != len(keys):
-            return None
+        if None in keys:
+            return self._because("a service has no key")
         changed = [number for number, (key, old) in enumerate(zip(keys, meta["keys"])) if key != old]
         if len(changed) > MOST_CHANGED * len(services):
-            return None
+            return self._because(f"{len(changed)} services changed")
         old_counts = {number: counts_cache.counts_kept(meta["keys"][number]) for number in changed}
         if None in old_counts.values():
-            return None
+            return self._because("a changed service's old counts are not kept")
         new_counts = {number: counts_cache.counts(services[number], lambda number=number: compute(number, services[number]))
                       for number in changed}
         fields = list(boosts)
@@ -198,6 +203,7 @@ class TermFiles:
                 totals[field] += new_counts[number][field][0] - old_counts[number][field][0]
         averages = rounded_averages(totals, len(services))
         if averages != rounded_averages(meta["totals"], len(services)):
+            self._because("a field's average length moved")
             return self._fall_back(services, counts_cache, compute, boosts, k1, b, shard_bytes, new_counts)
         counts_cache.keep(key for number, key in enumerate(keys) if number not in old_counts)
 
@@ -221,7 +227,7 @@ class TermFiles:
         for group in sorted({group_of(term) for term in docs}):
             postings = self._read(f"t/{group}") if group in shards else {}
             if not isinstance(postings, dict):
-                return None
+                return self._because(f"the row of group {group} is missing")
             for term in [term for term in docs if group_of(term) == group]:
                 posting = _patched(postings.get(term), held[term], docs[term])
                 if posting is None:
@@ -244,7 +250,7 @@ class TermFiles:
             if number not in word_rows:
                 row = self._read(f"w/{number}")
                 if not isinstance(row, dict):
-                    return None
+                    return self._because(f"the row of word file {number} is missing")
                 word_rows[number] = row
             old = word_rows[number].get(term)
             tally = dict(old[1]) if old else {}
@@ -259,6 +265,7 @@ class TermFiles:
             else:
                 word_rows[number].pop(term, None)
         if file_count(size) != word_count:
+            self._because("the number of word files moved")
             return self._fall_back(services, counts_cache, compute, boosts, k1, b, shard_bytes, new_counts)
         for number, row in word_rows.items():
             self._word_file(number, dict(sorted(row.items())), files, digests)
@@ -270,6 +277,10 @@ class TermFiles:
         for key in [key for key, text in self._rows.items() if text is None]:
             del self._rows[key]
         return files, digests, sorted(key for keys in shards.values() for key in keys), word_count
+
+    def _because(self, why):
+        self.why = why
+        return None
 
     def _fall_back(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, new_counts):
         """A full build after all, reusing the changed services' counts just made."""
