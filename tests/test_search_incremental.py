@@ -74,6 +74,7 @@ class Site:
         files, digests, keys, word_count = terms.make(
             services, Counts(self.kept), lambda number, service: self.analyzer.field_counts(service.document, FIELD_BOOSTS),
             FIELD_BOOSTS, self.analyzer.k1, self.analyzer.b, self.shard_bytes, self.data)
+        self.remade = {path for path in files if path.startswith("terms/")}
         version = version_of(digests)
         terms.start_writing()
         written = set()
@@ -214,3 +215,15 @@ def test_a_pelican_rebuild_after_a_summary_changed_equals_a_clean_build(tmp_path
     assert run_pelican(providers, fresh, CACHE_PATH=str(tmp_path / "fresh-cache")).returncode == 0
     assert after == {data / path.relative_to(fresh / "search" / "data"): path.read_bytes()
                      for path in (fresh / "search" / "data").rglob("*.*")}
+
+
+def test_a_rebuild_remakes_only_the_files_of_terms_whose_weights_changed(tmp_path):
+    # One word of one field for another of the same length: that field's other terms keep their weights.
+    docs = [{**doc, "keywords": "autism sensory club"} for doc in documents(40)]
+    site = Site(tmp_path / "site")
+    site.build(docs)
+    docs[4] = {**docs[4], "keywords": "autism sensory zebra"}
+    full, _, tree = site.build(docs)
+    assert not full
+    assert tree == clean(tmp_path, docs)
+    assert {group_of(Path(path).stem) for path in site.remade} == {"cl", "ze"}

@@ -67,20 +67,20 @@ def service_key(service):
 class CountsCache:
     """{service key: field counts}, kept in CACHE_PATH a row a service."""
 
-    def __init__(self, cache_path, fingerprint, enabled=True):
+    def __init__(self, cache_path, fingerprint, enabled=True, keys=None):
         self.path = Path(cache_path) / CACHE_FILE
         self.fingerprint = fingerprint
         self.enabled = enabled
         self.store = EntryStore(self.path, digest(FORMAT, fingerprint), label="search_index",
                                 stored_as=_counts_text, text=True) if enabled else None
         self.misses = 0
-        self._keys = {}  # id of a service expect() was given -> its key
+        self._keys = keys or {}  # id of a service -> its key, each made once a build
 
     def expect(self, services):
         """The services counts() will be asked for, in order (EntryStore.expect)."""
         if self.enabled:
-            self._keys = {id(service): service_key(service) for service in services}  # each made once
-            self.store.expect(list(self._keys.values()))
+            keys = [self.key(service) for service in services]
+            self.store.expect(keys)
 
     def counts(self, service, compute):
         """The service's field counts: from the cache, or `compute()` and remembered."""
@@ -95,7 +95,12 @@ class CountsCache:
 
     def key(self, service):
         """The service's key (None when it cannot be cached, or the cache is off)."""
-        return (self._keys.get(id(service)) or service_key(service)) if self.enabled else None
+        if not self.enabled:
+            return None
+        key = self._keys.get(id(service))
+        if key is None:
+            key = self._keys[id(service)] = service_key(service)
+        return key
 
     def keep(self, keys):
         """Keep these services' rows without reading them: their terms are already in the
@@ -147,9 +152,9 @@ def _is_counts(counts):
     )
 
 
-def written_key(counts_fingerprint, settings, card_templates, services):
-    """What the data files are made of, or None when a service cannot be keyed."""
-    keys = [service_key(service) for service in services]
+def written_key(counts_fingerprint, settings, card_templates, keys):
+    """What the data files are made of, or None when a service cannot be keyed. `keys` are
+    the services' keys (service_key), in order."""
     if None in keys:
         return None
     return digest(counts_fingerprint, settings_digest(settings), card_templates, *keys)

@@ -210,9 +210,11 @@ class TermFiles:
         field_boosts = [(field, boosts[field]) for field in fields]
         # term -> {doc: new weight, or None when the doc no longer holds it}, and the change of held
         docs, held, words = {}, {}, {}
+        weighed = ({}, {})  # the changed services' old and new {term: [fields, weight]}, by number
         for number in changed:
             for sign, counts in ((-1, old_counts[number]), (1, new_counts[number])):
-                for term, (fields_holding, weight) in document_weights(counts, field_boosts, averages, k1, b).items():
+                weights = weighed[sign > 0][number] = document_weights(counts, field_boosts, averages, k1, b)
+                for term, (fields_holding, weight) in weights.items():
                     held[term] = held.get(term, 0) + sign * fields_holding
                     if sign > 0:  # the old counts come first: a doc still holding the term gets its new weight
                         docs.setdefault(term, {})[number] = round_weight(weight)
@@ -221,6 +223,14 @@ class TermFiles:
                 for term, word in counts[WORDS].items():
                     tally = words.setdefault(term, {})
                     tally[word] = tally.get(word, 0) + sign
+
+        # A term whose weight and count in the changed services are as they were (most of a
+        # changed service's terms, when one field changed) keeps its posting, and its files.
+        for term in [term for term, weights in docs.items() if all(
+                _weight_of(weighed[0], number, term) == _weight_of(weighed[1], number, term) for number in weights)]:
+            if all(not change for change in words.get(term, {}).values()):
+                del docs[term]
+                words.pop(term, None)
 
         files, digests, shards = {}, dict(meta["digests"]), dict(meta["shards"])
         holders = {}  # term -> services holding it now
@@ -326,6 +336,12 @@ def _patched(posting, held_change, docs):
         flat += [number - previous, weights[number]]
         previous = number
     return flat
+
+
+def _weight_of(weighed, number, term):
+    """(fields holding `term`, its rounded weight) in service `number`'s weights, or None."""
+    held = weighed[number].get(term)
+    return None if held is None else (held[0], round_weight(held[1]))
 
 
 def _listed_bytes(tally):
