@@ -210,3 +210,24 @@ def test_a_changed_fingerprint_reads_each_chunk_of_expected_keys_once(tmp_path, 
     build.expect("abcde")
     assert [build.get(key) for key in "abcde"] == [None] * 5
     assert len(queries) == 3
+
+
+def test_kept_keys_stay_without_being_read_and_a_get_without_keep_lets_its_row_go(tmp_path):
+    path = saved(tmp_path / "c.sqlite", {"a": Entry("a", {}), "b": Entry("b", {}), "c": Entry("c", {})})
+    build = store(path)
+    build.keep(["a", None])
+    assert build.get("b", keep=False) == Entry("b", {})
+    build.put("d", Entry("d", {}))
+    build.save()
+    assert stored_entries(path, KINDS) == {"a": Entry("a", {}), "d": Entry("d", {})}
+
+
+def test_a_text_store_keeps_its_values_as_written_and_gives_them_back_undecoded(tmp_path):
+    path = tmp_path / "c.sqlite"
+    kept = store(path, text=True, stored_as=lambda value: f'{{"n":{value}}}')
+    kept.put("a", 7)
+    kept.save()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM entries").fetchall() == [('{"n":7}',)]
+    assert store(path, text=True).get("a") == '{"n":7}'
+    assert store(path, text=True, check=lambda text: text.startswith("[")).get("a") is None

@@ -245,8 +245,8 @@ def test_a_cache_of_another_layout_is_replaced_and_the_rebuild_matches_a_clean_b
     cache = tmp_path / "cache"
     stores = sorted(cache.glob("*.sqlite"))
     assert [path.name for path in stores] == ["easy_read.sqlite", "editorial.sqlite", "open_data.sqlite",
-                                              "search_index.sqlite", "service_directory-cards.sqlite",
-                                              "service_directory.sqlite"]
+                                              "search_index-terms.sqlite", "search_index.sqlite",
+                                              "service_directory-cards.sqlite", "service_directory.sqlite"]
     for path in stores:
         with sqlite3.connect(path) as db:
             db.execute(f"PRAGMA user_version = {LAYOUT + 1}")

@@ -64,15 +64,18 @@ class EntryStore:
     `kinds` are the classes a value may be built of (data.py); `check` says whether a
     decoded value has the shape the caller keeps (a value that has not counts as missing);
     `stored_as` turns a value put into what is written, when the row is written (so a
-    build does not hold the text of every new entry until it saves)."""
+    build does not hold the text of every new entry until it saves). With `text=True` a value
+    is a str kept as it is: written as the row's text and given back undecoded, for a caller
+    whose values are already JSON text (read as JSON of a str, it was decoded twice)."""
 
-    def __init__(self, path, fingerprint, kinds=None, check=None, label="cache_files", stored_as=None):
+    def __init__(self, path, fingerprint, kinds=None, check=None, label="cache_files", stored_as=None, text=False):
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.kinds = kinds or {}
         self.check = check
         self.label = label
         self.stored_as = stored_as or (lambda value: value)
+        self.text = text
         self.used = set()  # keys whose row is kept as it is
         self.made = {}  # key -> value made in this build, written by save()
         self.misses = 0  # keys asked for and not found
@@ -100,14 +103,22 @@ class EntryStore:
             db.close()
         return None
 
-    def get(self, key):
-        """The value kept under `key` by a build with this fingerprint, or None."""
+    def get(self, key, keep=True):
+        """The value kept under `key` by a build with this fingerprint, or None. With
+        `keep=False` the row is not kept for it (save() drops it unless another key keeps it):
+        for reading what an earlier build kept under a key this build no longer has."""
         value = self._read(key)
         if value is None:
             self.misses += 1
-        else:
+        elif keep:
             self.used.add(key)
         return value
+
+    def keep(self, keys):
+        """Keep the rows of `keys` as they are without reading them: for a build that knows
+        they are still right (their keys say what they are made of) and does not need them,
+        such as the cards of listings not written again."""
+        self.used.update(key for key in keys if key is not None)
 
     def expect(self, keys):
         """Say which keys get() will be asked for, in order: their rows are then read READ_AHEAD
@@ -129,6 +140,8 @@ class EntryStore:
                 return None
         if text is None:
             return None
+        if self.text:
+            return text if self.check is None or self.check(text) else None
         try:
             value = from_data(json.loads(text), self.kinds)
         except (TypeError, ValueError, CacheMismatch, RecursionError):
@@ -159,11 +172,6 @@ class EntryStore:
             f"SELECT key, value FROM entries WHERE fingerprint = ? AND key IN ({','.join('?' * len(keys))})",
             (self.fingerprint, *keys)))
         return self._ahead.pop(key, None)
-
-    def keep(self, keys):
-        """Keep these keys' rows as they are though get() is not asked for them (a build that
-        uses only some of its entries, such as the cards of the listings it writes again)."""
-        self.used.update(key for key in keys if key is not None)
 
     def put(self, key, value):
         if key is not None:  # None is no key (a service without a file digest): nothing is kept
@@ -231,7 +239,9 @@ class EntryStore:
 
     def _rows(self):
         for key, value in self.made.items():
-            yield key, self.fingerprint, json.dumps(to_data(self.stored_as(value)), ensure_ascii=False, separators=(",", ":"))
+            value = self.stored_as(value)
+            yield key, self.fingerprint, value if self.text else json.dumps(
+                to_data(value), ensure_ascii=False, separators=(",", ":"))
 
     def _close(self):
         if self._db is not None:
@@ -240,9 +250,10 @@ class EntryStore:
             self._reading = False
 
 
-def stored_entries(path, kinds=None):
+def stored_entries(path, kinds=None, text=False):
     """{key: value} of every row a cache file holds, whatever its fingerprint (for tests and
-    for looking into a cache by hand); {} when the file is not a cache of this layout."""
+    for looking into a cache by hand); {} when the file is not a cache of this layout.
+    `text=True` gives the values of an EntryStore(text=True) as they are."""
     store = EntryStore(path, None, kinds)
     if store._db is None:
         return {}
@@ -250,4 +261,4 @@ def stored_entries(path, kinds=None):
         rows = store._db.execute("SELECT key, value FROM entries ORDER BY key").fetchall()
     finally:
         store._close()
-    return {key: from_data(json.loads(value), store.kinds) for key, value in rows}
+    return {key: value if text else from_data(json.loads(value), store.kinds) for key, value in rows}

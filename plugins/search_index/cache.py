@@ -38,7 +38,7 @@ from .weights import WORDS
 CACHE_FILE = "search_index.sqlite"
 OLD_CACHE_FILE = "search_index.json"  # the whole-file layout before, removed when this one is saved
 WRITTEN_FILE = "search_index-written.json"
-FORMAT = 3  # 3: each entry is its counts' JSON text (_counts_text)
+FORMAT = 4  # 4: each row's value is its counts' JSON text (_counts_text) itself, not as a JSON string
 PACKAGES = ("lunr", "Markdown", "nh3")
 
 
@@ -67,24 +67,24 @@ def service_key(service):
 class CountsCache:
     """{service key: field counts}, kept in CACHE_PATH a row a service."""
 
-    def __init__(self, cache_path, fingerprint, enabled=True):
+    def __init__(self, cache_path, fingerprint, enabled=True, keys=None):
         self.path = Path(cache_path) / CACHE_FILE
         self.fingerprint = fingerprint
         self.enabled = enabled
-        self.store = EntryStore(self.path, digest(FORMAT, fingerprint), check=lambda text: isinstance(text, str),
-                                label="search_index", stored_as=_counts_text) if enabled else None
+        self.store = EntryStore(self.path, digest(FORMAT, fingerprint), label="search_index",
+                                stored_as=_counts_text, text=True) if enabled else None
         self.misses = 0
-        self._keys = {}  # id of a service expect() was given -> its key
+        self._keys = keys or {}  # id of a service -> its key, each made once a build
 
     def expect(self, services):
         """The services counts() will be asked for, in order (EntryStore.expect)."""
         if self.enabled:
-            self._keys = {id(service): service_key(service) for service in services}  # each made once
-            self.store.expect(list(self._keys.values()))
+            keys = [self.key(service) for service in services]
+            self.store.expect(keys)
 
     def counts(self, service, compute):
         """The service's field counts: from the cache, or `compute()` and remembered."""
-        key = (self._keys.get(id(service)) or service_key(service)) if self.enabled else None
+        key = self.key(service)
         counts = _counts_from_text(self.store.get(key)) if key else None
         if counts is None:
             self.misses += 1
@@ -92,6 +92,25 @@ class CountsCache:
             if key:
                 self.store.put(key, counts)
         return counts
+
+    def key(self, service):
+        """The service's key (None when it cannot be cached, or the cache is off)."""
+        if not self.enabled:
+            return None
+        key = self._keys.get(id(service))
+        if key is None:
+            key = self._keys[id(service)] = service_key(service)
+        return key
+
+    def keep(self, keys):
+        """Keep these services' rows without reading them: their terms are already in the
+        term files (terms.py), so a rebuild needs only the changed services' counts."""
+        self.store.keep(keys)
+
+    def counts_kept(self, key):
+        """The counts an earlier build kept under `key`, or None; the row is not kept for this
+        build (it is a changed service's old counts, which the next build will not need)."""
+        return _counts_from_text(self.store.get(key, keep=False))
 
     def save(self):
         """Keep the entries of this build only, so removed services leave the cache.
@@ -133,9 +152,9 @@ def _is_counts(counts):
     )
 
 
-def written_key(counts_fingerprint, settings, card_templates, services):
-    """What the data files are made of, or None when a service cannot be keyed."""
-    keys = [service_key(service) for service in services]
+def written_key(counts_fingerprint, settings, card_templates, keys):
+    """What the data files are made of, or None when a service cannot be keyed. `keys` are
+    the services' keys (service_key), in order."""
     if None in keys:
         return None
     return digest(counts_fingerprint, settings_digest(settings), card_templates, *keys)

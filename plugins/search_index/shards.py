@@ -11,8 +11,9 @@ expands to, counting how many query words expanded to it. The score is then
 
 so each term needs only one weight per document: the sum of its field-vector
 weights over the fields (the field boosts are already in them). A term file
-holds exactly that, for its terms, so a query scores as the whole index would
-(weights rounded to 3 significant digits). The weights are computed directly
+holds exactly that without the idf, for its terms, each posting led by the count
+the idf is computed from; rank.mjs multiplies by lunr's idf, so a query scores as
+the whole index would (weights rounded to 3 significant digits). The weights are computed directly
 by weights.py, which gives the same numbers as `index_postings` of a whole
 lunr.py index (`build_index`) in a fraction of the time; the whole index is
 built only for SEARCH_WHOLE_INDEX, the tests and the benchmark.
@@ -28,10 +29,10 @@ starts the term.
 """
 
 import json
+import math
 
 from lunr import get_default_builder
 
-from .weights import round_weight
 
 MAX_KEY_LENGTH = 8
 FIRST_KEY_LENGTH = 2
@@ -39,21 +40,33 @@ FIRST_KEY_LENGTH = 2
 
 def build_index(documents, boosts):
     """A lunr.py index of the documents, with the default pipeline (trimmer,
-    stop words, Porter stemmer) that lunr.js's `lunr()` also uses."""
+    stop words, Porter stemmer) that lunr.js's `lunr()` also uses, and each
+    field's average length rounded as weights.rounded_averages rounds it (so
+    its weights are those the term files hold, times the idf)."""
     builder = get_default_builder()
     builder.ref("ref")
     for field, boost in boosts.items():
         builder.field(field, boost=boost)
     for document in documents:
         builder.add(document)
+    exact = builder._calculate_average_field_lengths
+
+    def rounded():
+        exact()
+        averages = builder.average_field_length
+        for field in list(averages):
+            averages[field] = max(1, math.floor(averages[field] + 0.5))
+    builder._calculate_average_field_lengths = rounded
     return builder.build()
 
 
 def index_postings(index):
-    """What weights.term_postings computes, taken from a whole lunr.py index:
-    {term: [doc, weight, doc, weight, ...]}: the documents that hold the term
-    in any field, ascending and written as differences from the previous one,
-    each with the sum of the term's field-vector weights in that document."""
+    """The term files' postings as a whole lunr.py index has them, for the tests:
+    {term: [held, doc, weight, doc, weight, ...]}: lunr's count for the term's idf
+    (the fields holding it, over every document), then the documents that hold the
+    term in any field, ascending and written as differences from the previous one,
+    each with the sum of the term's field-vector weights in that document (the idf
+    included, which weights.term_postings leaves to the browser; not rounded)."""
     weights = {}
     for field_ref, vector in index.field_vectors.items():
         field_name, doc = str(field_ref).split("/", 1)
@@ -64,10 +77,10 @@ def index_postings(index):
     postings = {}
     for term, posting in index.inverted_index.items():
         term_index = posting["_index"]
-        docs = sorted({int(ref) for field, refs in posting.items() if field != "_index" for ref in refs})
-        flat, previous = [], 0
-        for doc in docs:
-            flat += [doc - previous, round_weight(weights[(term_index, doc)])]
+        refs = [int(ref) for field, refs in posting.items() if field != "_index" for ref in refs]
+        flat, previous = [len(refs)], 0
+        for doc in sorted(set(refs)):
+            flat += [doc - previous, weights[(term_index, doc)]]
             previous = doc
         postings[term] = flat
     return postings

@@ -51,24 +51,54 @@ def word_files(words):
     browser looks in the file of the key of the stem of what was typed, so
     "swiming" (stem "swime") finds "swimming" (term "swim") though the two
     words' own consonants differ."""
-    listed = [(word, term) for word, term in words if len(word) >= SHORTEST and not word.isdigit()]
-    size = sum(len(word) + 1 for word, _ in listed)
+    listed = [(word, term) for word, term in words if is_listed(word)]
+    count = file_count(sum(len(word) + 1 for word, _ in listed))
+    files = {}
+    for word, term in listed:
+        files.setdefault(file_number(term, count), []).append(word)
+    return {number: " ".join(group) for number, group in sorted(files.items())}, count
+
+
+def is_listed(word):
+    """Whether a word is listed at all: shorter words and numbers are never corrected."""
+    return len(word) >= SHORTEST and not word.isdigit()
+
+
+def file_count(size):
+    """The number of word files for `size` bytes of listed words (and their spaces)."""
     count = 1
     while count * TARGET_BYTES < size:
         count *= 2
-    files = {}
-    for word, term in listed:
-        files.setdefault(fnv1a(spelling_key(term)) % count, []).append(word)
-    return {number: " ".join(group) for number, group in sorted(files.items())}, count
+    return count
+
+
+def file_number(term, count):
+    return fnv1a(spelling_key(term)) % count
+
+
+def file_text(entries):
+    """One word file from (services holding the term, term, word shown) of each of its
+    terms: as word_files makes it, the most common first."""
+    return " ".join(word for _, _, word in sorted(entries, key=lambda entry: (-entry[0], entry[1])) if is_listed(word))
 
 
 def display_words(documents_words):
     """{term: the word shown for it}: of the words that gave the term, the one
     most documents used, then the shortest, then A to Z. `documents_words` is
     each document's {term: word}."""
+    return {term: shown_word(counts) for term, counts in word_tallies(documents_words).items()}
+
+
+def word_tallies(documents_words):
+    """{term: {word: how many documents gave the term as that word}}."""
     tally = {}
     for words in documents_words:
         for term, word in words.items():
             counts = tally.setdefault(term, {})
             counts[word] = counts.get(word, 0) + 1
-    return {term: min(counts, key=lambda word: (-counts[word], len(word), word)) for term, counts in tally.items()}
+    return tally
+
+
+def shown_word(counts):
+    """The word shown for a term whose words are tallied in `counts` (display_words)."""
+    return min(counts, key=lambda word: (-counts[word], len(word), word))

@@ -28,7 +28,8 @@ def store_pages(services, page_size, card):
 
 def facets(services, categories, needs, areas):
     """(value lists, bitsets): the ids of each kind of filter in the council's
-    order, and {file name: base64 bitset}."""
+    order, and {file name: bitset}: base64 of a little-endian bitset, bit n (byte n // 8,
+    bit n % 8) set for service n."""
     count = len(services)
     values = {
         "need": [term.id for term in needs],
@@ -36,25 +37,28 @@ def facets(services, categories, needs, areas):
         "area": [term.id for term in areas],
         "age": list(AGES),
     }
-    has = {
-        "need": lambda service: {term.id for term in service.needs},
-        "category": lambda service: {term.id for term in service.categories},
-        "area": lambda service: {term.id for term in service.areas},
-        "age": lambda service: set(range(service.age_min, service.age_max + 1)),
-    }
-    bitsets = {}
+    # One pass over the services, setting each one's bits in the bitsets of its values
+    # (a pass per value cost 0.7 s at 10,000 services).
+    data = {}
+    places = {}  # (kind, id) -> the file name of its bitset
     for kind, ids in values.items():
-        held = [has[kind](service) for service in services]
         for position, value in enumerate(ids):
-            bitsets[f"{kind}-{position}"] = bitset(count, (n for n, ids_of in enumerate(held) if value in ids_of))
-    bitsets["free"] = bitset(count, (n for n, service in enumerate(services) if service.free))
-    bitsets["self"] = bitset(count, (n for n, service in enumerate(services) if service.self_referral))
-    return values, bitsets
-
-
-def bitset(count, numbers):
-    """Base64 of a little-endian bitset: bit n (byte n // 8, bit n % 8) for each number."""
-    data = bytearray((count + 7) // 8)
-    for n in numbers:
-        data[n >> 3] |= 1 << (n & 7)
-    return base64.b64encode(bytes(data)).decode("ascii")
+            places[(kind, value)] = name = f"{kind}-{position}"
+            data[name] = bytearray((count + 7) // 8)
+    data["free"] = bytearray((count + 7) // 8)
+    data["self"] = bytearray((count + 7) // 8)
+    for n, service in enumerate(services):
+        byte, bit = n >> 3, 1 << (n & 7)
+        held = [("need", term.id) for term in service.needs]
+        held += [("category", term.id) for term in service.categories]
+        held += [("area", term.id) for term in service.areas]
+        held += [("age", age) for age in range(service.age_min, service.age_max + 1)]
+        for value in held:
+            name = places.get(value)
+            if name is not None:
+                data[name][byte] |= bit
+        if service.free:
+            data["free"][byte] |= bit
+        if service.self_referral:
+            data["self"][byte] |= bit
+    return values, {name: base64.b64encode(bytes(bits)).decode("ascii") for name, bits in data.items()}

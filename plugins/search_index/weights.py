@@ -10,18 +10,19 @@ arithmetic on plain counts, in two steps:
    and each distinct word goes through lunr.py's own default pipeline (trimmer,
    stop-word filter, Porter stemmer) once, then is remembered. The counts of a
    service depend only on that service, so the build cache keeps them.
-2. `term_postings`: lunr's idf and k1/b length normalisation over all the
-   documents, exactly as `lunr.builder.Builder._create_field_vectors` does it
-   (the same operations in the same order, so the same floats, rounded to 3
-   decimals as lunr rounds them), then the sum over the fields of each term's
-   weight in each document, added in field order as the whole index's field
-   vectors would be.
+2. `term_postings`: lunr's k1/b length normalisation over all the documents,
+   as `lunr.builder.Builder._create_field_vectors` does it but against each
+   field's average length rounded to a whole number of terms, and without the
+   idf, which the browser applies (rank.mjs) from the number of fields holding
+   each term, written first in its posting. A term's weights in a service then
+   depend only on that service (while the averages stay put), so a rebuild
+   re-makes only the term files of the changed services' terms (terms.py).
 
-tests/test_search_index.py checks that the postings equal, number for number,
-those taken from a whole lunr.py index of the same documents.
+tests/test_search_index.py checks that, times the idf, they equal those of a whole
+lunr.py index of the same documents (built with the same rounded averages,
+shards.build_index) to lunr's rounding.
 """
 
-import math
 import re
 from collections import Counter
 
@@ -99,62 +100,73 @@ class Analyzer:
         return counts
 
 
+def field_totals(documents, fields):
+    """{field: total number of terms} over `documents` (field_counts results)."""
+    totals = dict.fromkeys(fields, 0)
+    for document in documents:
+        for field in fields:
+            totals[field] += document[field][0]
+    return totals
+
+
+def rounded_averages(totals, count):
+    """Each field's average length, rounded half up to a whole number of terms (at least 1).
+
+    lunr divides by the exact average; rounded, one changed service almost never moves
+    it, so a rebuild re-weighs only the terms of the services that changed (terms.py)."""
+    return {field: max(1, (2 * total + count) // (2 * count)) for field, total in totals.items()}
+
+
+def document_weights(document, field_boosts, averages, k1, b):
+    """{term: [fields holding it, weight]} of one document (a field_counts result).
+
+    The weight is lunr's BM25 field weight without the idf, summed over the fields in
+    field order: (k1 + 1) * tf / (k1 * (1 - b + b * length / average) + tf) * boost, as
+    Builder._create_field_vectors has it (the idf is applied in the browser, rank.mjs, from
+    the number of fields holding the term over every service, so a term's weights in one
+    service do not depend on any other service). `field_boosts` is [(field, boost)]."""
+    saturation = k1 + 1
+    terms = {}
+    for field, boost in field_boosts:
+        length, frequencies = document[field]
+        if not frequencies:
+            continue
+        norm = k1 * (1 - b + b * (length / averages[field]))
+        for term, tf in frequencies.items():
+            score = saturation * tf / (norm + tf) * boost
+            held = terms.get(term)
+            if held is None:
+                terms[term] = [1, score]
+            else:
+                held[0] += 1
+                held[1] += score
+    return terms
+
+
 def term_postings(documents, boosts, k1, b):
-    """{term: [doc, weight, doc, weight, ...]} from `documents`, a list of
+    """{term: [held, doc, weight, doc, weight, ...]} from `documents`, a list of
     `field_counts` results in document order (document n has ref n).
 
-    Documents are ascending and written as differences from the previous one;
-    each weight is the sum over the fields of the term's field-vector weight
-    (lunr's, rounded to 3 decimals), rounded to 3 significant digits."""
+    `held` is lunr's count for the term's idf: the number of (service, field) pairs
+    holding it. Documents are ascending and written as differences from the previous
+    one; each weight is document_weights' rounded to 3 significant digits."""
     count = len(documents)
     if not count:
         return {}
     fields = list(boosts)
-    # lunr's idf counts a document once for each field that holds the term.
-    holders = {}
-    totals = dict.fromkeys(fields, 0)
-    for document in documents:
-        for field in fields:
-            length, frequencies = document[field]
-            totals[field] += length
-            for term in frequencies:
-                holders[term] = holders.get(term, 0) + 1
-    average = {field: totals[field] / count for field in fields}
-    idf = {term: math.log(1 + abs((count - held + 0.5) / (held + 0.5))) for term, held in holders.items()}
-
-    saturation = k1 + 1
-    field_boosts = [(field, boosts[field], {}) for field in fields]  # with {length: norm}
-    rounded = _ROUNDED
-    postings = {}  # term -> [doc, weight, doc, weight, ...], docs as differences
+    averages = rounded_averages(field_totals(documents, fields), count)
+    field_boosts = [(field, boosts[field]) for field in fields]
+    postings = {}  # term -> [held, doc, weight, doc, weight, ...], docs as differences
     last = {}  # term -> the last doc in its posting
     for doc, document in enumerate(documents):
-        sums = {}
-        for field, boost, norms in field_boosts:
-            length, frequencies = document[field]
-            if not frequencies:
-                continue
-            norm = norms.get(length)
-            if norm is None:
-                norm = norms[length] = k1 * (1 - b + b * (length / average[field]))
-            for term, tf in frequencies.items():
-                # As Builder._create_field_vectors: idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length /
-                # average length)) + tf), times the field boost (and the document boost, always 1 here),
-                # rounded to 3 decimals; then added up over the fields in field order.
-                score = round(idf[term] * (saturation * tf) / (norm + tf) * boost, 3)
-                if term in sums:
-                    sums[term] += score
-                else:
-                    sums[term] = score
-        for term, weight in sums.items():
-            short = rounded.get(weight)
-            if short is None:
-                short = round_weight(weight)
+        for term, (fields_holding, weight) in document_weights(document, field_boosts, averages, k1, b).items():
             posting = postings.get(term)
             if posting is None:
-                postings[term] = [doc, short]
+                postings[term] = [fields_holding, doc, round_weight(weight)]
             else:
+                posting[0] += fields_holding
                 posting.append(doc - last[term])
-                posting.append(short)
+                posting.append(round_weight(weight))
             last[term] = doc
     return postings
 
