@@ -94,3 +94,12 @@ def test_an_installed_packages_templates_are_not_in_its_digest(tmp_path, monkeyp
         assert len({before, after_static, digest_now()}) == 3
     finally:
         cache_files.package_digest.cache_clear()
+
+
+def test_settings_that_say_how_a_build_runs_are_not_in_the_settings_digest():
+    from localoffer.cache_files import settings_digest
+
+    site = {"SITENAME": "Northmoor Local Offer", "LOCAL_OFFER_BUILD_WORKERS": None, "CACHE_PATH": "cache"}
+    same = settings_digest(site)
+    assert settings_digest({**site, "LOCAL_OFFER_BUILD_WORKERS": 3, "CACHE_PATH": "/elsewhere/cache"}) == same
+    assert settings_digest({**site, "SITENAME": "Eastbridge Local Offer"}) != same

@@ -395,3 +395,15 @@ def test_a_sitemap_made_from_kept_folder_listings_matches_a_clean_build(tmp_path
     clean = tmp_path / "clean" / "output"
     assert run_pelican(providers, clean, **site).returncode == 0
     assert differing(snapshot(output), snapshot(clean)) == []
+
+
+def test_a_rebuild_with_another_number_of_workers_keeps_every_cache(tmp_path):
+    """The number of rendering workers changes how a build runs, not what it makes: no cache is thrown away."""
+    providers = copy_site(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert run_pelican(providers, output, LOCAL_OFFER_BUILD_WORKERS=2).returncode == 0
+    caches = snapshot(cache)
+    pages = snapshot(output)
+    assert run_pelican(providers, output, LOCAL_OFFER_BUILD_WORKERS=1).returncode == 0
+    assert [name for name in differing(caches, snapshot(cache)) if name.endswith(".sqlite")] == []
+    assert differing(pages, snapshot(output)) == []

@@ -70,9 +70,16 @@ def package_digest():
     return folder_digest(PACKAGE, leaving_out=(PACKAGE / "theme" / "templates",))
 
 
+# Settings that say how a build runs, not what it makes: the same site with another number of
+# rendering workers (byte-identical output, tests/test_parallel_build.py) or its cache moved keeps its caches.
+HOW_A_BUILD_RUNS = ("LOCAL_OFFER_BUILD_WORKERS", "CACHE_PATH")
+
+
 def settings_digest(settings):
-    """Settings as JSON; values JSON cannot show (functions, classes) count by their type's name."""
-    return digest(json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__))
+    """Settings as JSON, but for HOW_A_BUILD_RUNS; values JSON cannot show (functions, classes)
+    count by their type's name."""
+    kept = {key: value for key, value in settings.items() if key not in HOW_A_BUILD_RUNS}
+    return digest(json.dumps(kept, sort_keys=True, default=lambda value: type(value).__name__))
 
 
 def package_versions(*names):
