@@ -42,32 +42,36 @@ def write_listings(generator, writer, listings, cache_path, fingerprint, enabled
     """Write those of `listings` whose template, menu links, address, title or services changed since the
     listing on disk was written (generator.cache.listing_is_current), their cards read from
     the cache where the service's file did not change."""
-    # Each service once, though it is on about nine listings (124,000 places at 10,000 services).
-    services = {id(service): service for listing in listings for service in listing.services}
-    source_keys = {ident: f"{service.id}:{getattr(service, 'source_sha', None)}" for ident, service in services.items()}
+    # A service is on about nine listings (124,000 places at 10,000 services), so what is done for
+    # each place is done by dicts, keyed by the services themselves (a Service is equal only to
+    # itself): keyed by id(service) it took twice as long, every id a new int.
+    shown = {}  # heading level -> {service: None} of every card a listing on the site shows at it
+    for listing in listings:
+        shown.setdefault(listing.heading_level, {}).update(dict.fromkeys(listing.services))
+    source_keys = {service: f"{service.id}:{getattr(service, 'source_sha', None)}"
+                   for services in shown.values() for service in services}
     templates = {}  # template name -> digest of its closure
 
     stale = []
-    shown = {}  # heading level -> id(service) of each card a listing on the site shows at it
     for listing in listings:
         if listing.template not in templates:
             templates[listing.template] = templates_digest(generator.env, f"{listing.template}.html")
-        ids = list(map(id, listing.services))
         # The content pages' links are in every listing's menu (generator._content; not in the fingerprint).
         # The services' keys are hashed as one text: a digest part each took a quarter of a second.
         key = digest(templates[listing.template], generator._content, listing.url, listing.title,
-                     "\n".join(map(source_keys.__getitem__, ids)))
+                     "\n".join(map(source_keys.__getitem__, listing.services)))
         if not generator.cache.listing_is_current(listing.save_as, key, generator.output_path):
             stale.append(listing)
-        shown.setdefault(listing.heading_level, {}).update(dict.fromkeys(ids))
 
+    card_keys = {level: {service: _card_key(source_keys[service], level) for service in services}
+                 for level, services in shown.items()}
     cards = ServiceCards(generator.env, generator.settings.get("SITEURL", ""), cache_path, fingerprint, enabled)
     # Cards not rendered in this build stay in the cache.
-    cards.keep(_card_key(source_keys[ident], level) for level, ids in shown.items() for ident in ids)
-    wanted = {}
+    cards.keep(key for keys in card_keys.values() for key in keys.values())
+    wanted = {}  # heading level -> {service: None} of every card a listing written now shows at it
     for listing in stale:
-        wanted.update(dict.fromkeys((ident, listing.heading_level) for ident in map(id, listing.services)))
-    cards.make([(services[ident], level, _card_key(source_keys[ident], level)) for ident, level in wanted])
+        wanted.setdefault(listing.heading_level, {}).update(dict.fromkeys(listing.services))
+    cards.make([(service, level, card_keys[level][service]) for level, services in wanted.items() for service in services])
     for listing in stale:
         generator._write(writer, listing.save_as, listing.template, listing.url, listing.title,
                          service_cards_html=cards.html, **listing.extra)
@@ -83,7 +87,7 @@ class ServiceCards:
     def __init__(self, env, site_url, cache_path, fingerprint, enabled=True):
         self._macro = env.get_template(CARD_TEMPLATE).module.service_card
         self._site_url = site_url
-        self._cards = {}  # (id(service), heading level) -> its card's HTML, as service_card.html made it
+        self._cards = {}  # heading level -> {service: its card's HTML, as service_card.html made it}
         # A row's value is the card's HTML as it is (text=True): JSON of it was decoded for nothing.
         self._store = EntryStore(Path(cache_path) / CARDS_FILE,
                                  digest(fingerprint, templates_digest(env, CARD_TEMPLATE), CARDS_LAYOUT),
@@ -108,21 +112,24 @@ class ServiceCards:
                 found = self._render(service, level)
                 if self._store is not None:
                     self._store.put(key, found)
-            self._cards[(id(service), level)] = found
+            self._cards.setdefault(level, {})[service] = found
 
     def html(self, services, heading_level=3, between=""):
         """The cards of `services` joined by `between`, as HTML: each card is HTML that
         service_card.html made, its provider text escaped there; `between` is escaped here."""
-        cards = self._cards
-        # str's join: Markup's would escape each card again.
-        return Markup(str(escape(between)).join([cards.get((id(service), heading_level)) or self.card(service, heading_level)
-                                                 for service in services]))
+        cards = self._cards.setdefault(heading_level, {})
+        try:
+            # str's join: Markup's would escape each card again.
+            return Markup(str(escape(between)).join(map(cards.__getitem__, services)))
+        except KeyError:  # a card not made: rendered now
+            return Markup(str(escape(between)).join([self.card(service, heading_level) for service in services]))
 
     def card(self, service, heading_level=3):
         """One service's card (rendered now if it was not made)."""
-        card = self._cards.get((id(service), heading_level))
+        cards = self._cards.setdefault(heading_level, {})
+        card = cards.get(service)
         if card is None:
-            card = self._cards[(id(service), heading_level)] = self._render(service, heading_level)
+            card = cards[service] = self._render(service, heading_level)
         return card
 
     def _render(self, service, heading_level):
