@@ -4,8 +4,8 @@ and the service cards on them, made again only where a service changed.
 A service is on about nine listings, and at 10,000 services the A to Z alone shows
 10,000 cards: a rebuild after one provider file changed must write the A to Z and
 that service's own listings again, but not render every card on them. Each card is
-kept in CACHE_PATH (`service_directory-cards.sqlite`, a row a card:
-localoffer.cache_files.entries), keyed by its service's id and provider file digest
+kept in CACHE_PATH (`service_directory-cards.sqlite`, a row a card, its HTML as the
+row's text: localoffer.cache_files.entries), keyed by its service's id and provider file digest
 (`source_sha`) and its heading level, under the fingerprint of the plugin's cache
 (code, settings, content pages, build date) and the card template's closure. A card
 shows its own service and nothing of any other, so the same key means the same HTML.
@@ -13,6 +13,8 @@ shows its own service and nothing of any other, so the same key means the same H
 Which listings are current is still build_cache's record of the pages written
 (`listing_is_current`): a listing is rendered again only when its template's closure,
 the content pages' links in its menu, its address or title, or a service on it changed.
+The template is then given its cards joined as one piece of HTML (ServiceCards.html), so a
+listing of 10,000 services is not written card by card by a loop in the template.
 """
 
 from pathlib import Path
