@@ -72,19 +72,26 @@ def models_fingerprint(settings):
     )
 
 
-def service_key(service, display_path):
+def service_key(service, display_path, terms=None):
     """The key of a service's page model, or None when it cannot be kept.
 
     `source_sha` stands for everything the service has from its file; the
-    rest is what it has from the settings and the build date."""
+    rest is what it has from the settings and the build date. A caller keying
+    every service of a build gives `terms`, a dict in which each term's text is
+    kept (a service has a term for each need when it says `all`): its terms are
+    then written once a build, not once a service."""
     source_sha = getattr(service, "source_sha", None)
     if not source_sha:
         return None
-    made_of = (
-        source_sha, display_path, service.url, service.status, service.review_overdue, service.all_needs,
-        tuple((term.kind, term.id, term.label) for term in (*service.categories, *service.needs, *service.areas)),
-    )
-    return "service:" + digest(repr(made_of))
+    terms = {} if terms is None else terms
+    made_of = [source_sha, display_path, service.url, service.status, service.review_overdue, service.all_needs]
+    for term in (*service.categories, *service.needs, *service.areas):
+        kept = terms.get(id(term))
+        if kept is None or kept[0] is not term:
+            # The term itself is kept with its text, so its id is not another's while the dict lives.
+            kept = terms[id(term)] = (term, repr((term.kind, term.id, term.label)))
+        made_of.append(kept[1])
+    return "service:" + hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
 
 
 def twin_key(twin, standard_url, display_path, siteurl):
@@ -116,11 +123,11 @@ class KeptPage:
     def from_fact(cls, fact, load):
         """The KeptPage a facts row's entry stands for (see `fact`), its page read by
         `load()` when asked for; None when the entry is not of that shape (it counts as missing)."""
-        if type(fact) is not list or len(fact) != 4 or type(fact[3]) is not list or not all(
-                type(item) is str for item in fact[:3]):
+        if type(fact) is not list or len(fact) != 4 or type(fact[3]) is not list or not (
+                type(fact[0]) is str and type(fact[1]) is str and type(fact[2]) is str):
             return None
         findings = []
-        for item in fact[3]:
+        for item in fact[3]:  # most pages have none
             if type(item) is not list or len(item) != 6 or not all(type(item[place]) is str for place in (0, 2, 3, 4, 5)) \
                     or not (item[1] is None or type(item[1]) is int):
                 return None
@@ -282,7 +289,8 @@ class BuildCache:
 
     def is_current(self, save_as, key, output_path):
         self.pages[save_as] = key
-        return self.enabled and self.previous_pages.get(save_as) == key and os.path.isfile(os.path.join(output_path, save_as))
+        return self.enabled and self.previous_pages.get(save_as) == key and os.path.isfile(
+            os.path.join(output_path, save_as) if type(output_path) is not str else output_path + os.sep + save_as)
 
     def gone(self):
         return sorted(set(self.previous_pages) - set(self.pages))

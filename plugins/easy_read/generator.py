@@ -66,7 +66,8 @@ class EasyReadGenerator(Generator):
             display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
             services = [(service, display_path(service.source_path))
                         for service in contract_of(self.context, "easy_read", READS).service_pages]
-            keys = [service_key(service, display) for service, display in services]
+            terms = {}
+            keys = [service_key(service, display, terms) for service, display in services]
             # A service in the last build's facts row comes back as its findings and address, its
             # page read only if it is written; the models of the others are read a few hundred a query.
             self.cache.expect(keys)
@@ -162,8 +163,9 @@ class EasyReadGenerator(Generator):
         cache = self.cache
         cache.use_pages(self._fingerprint())
         template = self.get_template("easy_read_service")
+        output_path = str(output)
         written = [(key, service, kept) for key, (service, kept) in zip(self.service_keys, self.services)
-                   if not cache.is_current(kept.save_as, kept.page_key, output)]
+                   if not cache.is_current(kept.save_as, kept.page_key, output_path)]
         cache.expect_pages([(key, kept) for key, _, kept in written])
         for _, service, kept in written:
             page = kept.page
