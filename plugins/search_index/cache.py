@@ -29,7 +29,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from localoffer.cache_files import digest, package_digest, package_versions, settings_digest
+from localoffer.cache_files import digest, package_digest, package_versions
 from localoffer.cache_files.entries import EntryStore
 
 from .weights import WORDS
@@ -150,11 +150,3 @@ def _is_counts(counts):
         or (key == WORDS and isinstance(value, dict))
         for key, value in counts.items()
     )
-
-
-def written_key(counts_fingerprint, settings, card_templates, keys):
-    """What the data files are made of, or None when a service cannot be keyed. `keys` are
-    the services' keys (service_key), in order."""
-    if None in keys:
-        return None
-    return digest(counts_fingerprint, settings_digest(settings), card_templates, *keys)

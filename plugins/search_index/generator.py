@@ -12,12 +12,13 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import WrittenRecord, digest, write_if_changed
+from localoffer.cache_files import WrittenRecord, digest, settings_digest
 from localoffer.contract import contract_of
 
 from localoffer.cache_files.templates import templates_digest
 
-from .cache import WRITTEN_FILE, CountsCache, fingerprint, service_key, written_key
+from .cache import WRITTEN_FILE, CountsCache, fingerprint, service_key
+from .folder import DataFolder
 from .terms import TermFiles
 from .documents import searchable_services
 from .files import MANIFEST, search_files
@@ -43,17 +44,22 @@ class SearchGenerator(Generator):
         counts_fingerprint = fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"])
         # Each service's key once (0.5 s at 10,000 services): for the written record and the caches.
         keys = {id(service): service_key(service) for service in services} if settings["SEARCH_CACHE"] else {}
-        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
-            counts_fingerprint, settings, templates_digest(self.env, "components/service_card.html"),
-            list(keys.values()),
-        ) if settings["SEARCH_CACHE"] else None, "search_index")
-        manifest = written.kept_if_current(Path(self.output_path) / settings["SEARCH_DATA_PATH"] / MANIFEST)
-        manifest = manifest if isinstance(manifest, dict) else None
+        # What every file is made of besides the services: the counts' code and data, the
+        # settings, and the card's templates (a store page is its services' cards).
+        made_of = digest(counts_fingerprint, settings_digest(settings),
+                         templates_digest(self.env, "components/service_card.html"))
+        # The key of the whole data folder (None, so never current, when a service cannot be keyed).
+        written_key = digest(made_of, *keys.values()) if keys and None not in keys.values() else None
+        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key, "search_index")
+        folder = DataFolder(settings["CACHE_PATH"], Path(self.output_path) / settings["SEARCH_DATA_PATH"],
+                            bool(settings["SEARCH_CACHE"]))
+        manifest = written.kept_if_current(folder.folder / MANIFEST)
+        # A file deleted or edited since the last build is made again, though nothing changed.
+        manifest = manifest if isinstance(manifest, dict) and folder.unchanged() else None
         if manifest is None:
             cache = CountsCache(settings["CACHE_PATH"], counts_fingerprint, bool(settings["SEARCH_CACHE"]), keys)
             terms = TermFiles(settings["CACHE_PATH"], digest(counts_fingerprint, json.dumps(
                 [settings["SEARCH_FIELD_BOOSTS"], settings["SEARCH_SHARD_BYTES"]])), bool(settings["SEARCH_CACHE"]))
-            folder = Path(self.output_path) / settings["SEARCH_DATA_PATH"]
             # The listings' own card, with the same site address as every page, so that
             # whatever the component shows, a search result shows too.
             taxonomy = local_offer.taxonomy
@@ -62,17 +68,21 @@ class SearchGenerator(Generator):
 
             def card(service):
                 return card_macro(service, site_url)
-            files, manifest, kept = search_files(
+            def page_key(page):
+                page_keys = [keys.get(id(service)) for service in page]
+                return None if None in page_keys else digest(made_of, *page_keys)
+            files, manifest, digests = search_files(
                 services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
-                card, cache, terms, folder,
+                card, cache, terms, folder, page_key,
             )
             logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache; %s",
                          cache.misses, len(services), f"every term file made: {terms.why}" if terms.full else
                          f"{sum(path.startswith(('terms/', 'words/')) for path in files)} term and word files re-made")
             terms.start_writing()
-            self._write_data(files, kept)
+            folder.write(files, digests)
             # The caches after the files: a build stopped while writing leaves rows that do not
             # match the manifest on disk, so the next build makes every file.
+            folder.save()
             cache.save()
             terms.save(manifest["version"])
             written.save(manifest)
@@ -104,19 +114,3 @@ class SearchGenerator(Generator):
         logger.warning("search_index: SEARCH_ADVICE_SERVICE is %r, which is not a published service; "
                        "a search that finds nothing will not name an advice line", wanted)
         return None
-
-    def _write_data(self, files, kept=()):
-        """Make the data folder hold exactly `files` and `kept` (files the last build wrote,
-        unchanged): write the files whose bytes changed, then remove any file an older
-        build left behind."""
-        folder = Path(self.output_path) / self.settings["SEARCH_DATA_PATH"]
-        # The manifest goes last: a browser that reads it finds every file it names.
-        for path in sorted(files, key=lambda path: (path == MANIFEST, path)):
-            write_if_changed(folder / path, files[path].encode("utf-8"))
-        wanted = {folder / path for path in [*files, *kept]}
-        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path not in wanted:
-                path.unlink()

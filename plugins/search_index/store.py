@@ -22,8 +22,12 @@ _LAYOUT = re.compile(r"\n\s*")
 def store_pages(services, page_size, card):
     """[[html, ...], ...]: item n of page p is the card of service p * page_size + n.
     `card(service)` renders one card."""
-    rows = [_LAYOUT.sub("", str(card(service))).strip() for service in services]
-    return [rows[start:start + page_size] for start in range(0, len(rows), page_size)]
+    return [store_page(services[start:start + page_size], card) for start in range(0, len(services), page_size)]
+
+
+def store_page(services, card):
+    """[html, ...]: the cards of one page's services."""
+    return [_LAYOUT.sub("", str(card(service))).strip() for service in services]
 
 
 def facets(services, categories, needs, areas):

@@ -80,15 +80,16 @@ class TermFiles:
         self._meta = None
         self._rows = {}  # row key -> the text this build made for it
 
-    def make(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder=None):
+    def make(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder=None, holds=None):
         """Return ({path: text} of the term and word files to write, {path: digest} of every
         term and word file this build has, the term files' keys, the number of word files).
         `compute(number, service)` makes a service's counts; `folder` is the data folder
-        the last build wrote."""
+        the last build wrote; `holds(path, digest)` says whether a file in it holds those
+        bytes (folder.DataFolder.holds; without it, a file that is there is taken as written)."""
         self.full = False
         made = None
         if self.store is not None and counts_cache is not None and folder is not None:
-            made = self._patch(services, counts_cache, compute, boosts, k1, b, shard_bytes, Path(folder))
+            made = self._patch(services, counts_cache, compute, boosts, k1, b, shard_bytes, Path(folder), holds)
         if made is None:
             self.full = True
             made = self._make_all(services, counts_cache, compute, boosts, k1, b, shard_bytes)
@@ -173,7 +174,7 @@ class TermFiles:
 
     # A rebuild: only the changed services' terms.
 
-    def _patch(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder):
+    def _patch(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder, holds=None):
         """What make() returns, made from the last build's rows and the changed services
         alone; None when a full build is needed (see the module's docstring)."""
         if self.writing.exists():
@@ -183,7 +184,7 @@ class TermFiles:
             return self._because("no earlier build's rows")
         if meta.get("count") != len(services):
             return self._because("services were added or removed")
-        if not self._is_on_disk(meta, folder):
+        if not self._is_on_disk(meta, folder, holds):
             return self._because("the data folder is not what the last build wrote")
         keys = [counts_cache.key(service) for service in services]
         if None in keys:
@@ -304,15 +305,19 @@ class TermFiles:
         except ValueError:
             return None
 
-    def _is_on_disk(self, meta, folder):
+    def _is_on_disk(self, meta, folder, holds=None):
         """Whether the data folder holds what the last build wrote: its manifest, and every
-        term and word file (a file a rebuild does not re-make must be there)."""
+        term and word file (a file a rebuild does not re-make must be there, with its bytes
+        when `holds` can tell)."""
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        return (isinstance(manifest, dict) and manifest.get("version") == meta.get("version")
-                and all((folder / path).is_file() for path in meta["digests"]))
+        if not (isinstance(manifest, dict) and manifest.get("version") == meta.get("version")):
+            return False
+        if holds is not None:
+            return all(holds(path, digest) for path, digest in meta["digests"].items())
+        return all((folder / path).is_file() for path in meta["digests"])
 
 
 def _patched(posting, held_change, docs):
