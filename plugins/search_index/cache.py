@@ -52,16 +52,28 @@ def fingerprint(glossary_path, fields):
     )
 
 
-def service_key(service):
-    """The key of a service's entry, or None when it cannot be cached."""
+def service_key(service, labels=None):
+    """The key of a service's entry, or None when it cannot be cached. `labels` ({id of a term:
+    its part of a key}) is shared by the calls of one build: most services have the same few
+    dozen needs, categories and areas, and a term's part is made once."""
     source_sha = getattr(service, "source_sha", None)
     if not source_sha:
         return None
-    made_of = (
-        source_sha, service.name, service.summary, service.organisation.name, tuple(service.keywords),
-        tuple((term.kind, term.id, term.label) for term in (*service.needs, *service.categories, *service.areas)),
-    )
-    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+    labels = {} if labels is None else labels
+    parts = []
+    for term in (*service.needs, *service.categories, *service.areas):
+        part = labels.get(id(term))
+        if part is None:
+            part = labels[id(term)] = json.dumps([term.kind, term.id, term.label])
+        parts.append(part)
+    made_of = [source_sha, service.name, service.summary, service.organisation.name, list(service.keywords), parts]
+    return hashlib.sha256(json.dumps(made_of).encode("utf-8")).hexdigest()
+
+
+def service_keys(services):
+    """{id(service): its key} of every service."""
+    labels = {}
+    return {id(service): service_key(service, labels) for service in services}
 
 
 class CountsCache:

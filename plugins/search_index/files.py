@@ -12,6 +12,7 @@ from .terms import TermFiles, file_digest, version_of
 from .weights import Analyzer
 
 MANIFEST = "manifest.json"
+FILTERS = "filters/"
 
 
 def search_files(services, glossary, categories, needs, areas, options, card, cache=None, terms=None, folder=None,
@@ -45,8 +46,12 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
             files[path] = dumps(store_page(page, card))
         else:
             digests[path] = found
-    values, bitsets = facets(services, categories, needs, areas)
-    files.update({f"filters/{name}.txt": value for name, value in bitsets.items()})
+    # Only the changed services' filter bits, when the term files' rows say which changed.
+    changed = terms.changed
+    kept = folder.kept_texts(FILTERS) if folder is not None and changed is not None else None
+    kept = {path[len(FILTERS):-len(".txt")]: text for path, text in kept.items()} if kept else None
+    values, bitsets = facets(services, categories, needs, areas, kept, changed)
+    files.update({f"{FILTERS}{name}.txt": value for name, value in bitsets.items()})
     for path, text in files.items():
         digests.setdefault(path, file_digest(text))
     manifest = {

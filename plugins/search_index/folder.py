@@ -48,10 +48,12 @@ class DataFolder:
     """The files of the data folder `folder`, checked against the record in `cache_path`
     (none when `enabled` is false: then every file is read to compare)."""
 
-    def __init__(self, cache_path, folder, enabled=True):
+    def __init__(self, cache_path, folder, made_of=None, enabled=True):
         self.folder = Path(folder)
         self._root = os.fspath(self.folder.resolve()) + os.sep
         self.path = Path(cache_path) / FILES_RECORD if enabled else None
+        self.made_of = made_of  # what the files are made of besides the services (generator.py)
+        self._same_making = False  # whether the last build's files were made of it too
         self._old = self._load() if enabled else {}
         self._new = {}  # path -> [digest, *stat, key] for the next build, as this build checked or wrote it
         self._keys = {}  # store page path -> the key of its cards in this build
@@ -61,6 +63,7 @@ class DataFolder:
         if not (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("folder") == self._root
                 and isinstance(stored.get("files"), dict)):
             return {}
+        self._same_making = self.made_of is not None and stored.get("madeOf") == self.made_of
         return {path: entry for path, entry in stored["files"].items() if _is_entry(entry)}
 
     def holds(self, path, digest):
@@ -99,6 +102,23 @@ class DataFolder:
         if key is None or entry is None or entry[5] != key or not self.holds(path, entry[0]):
             return None
         return entry[0]
+
+    def kept_texts(self, prefix):
+        """{path: text} of the files under `prefix` the last build made, when it made them of the
+        same things and they still hold its bytes; else None."""
+        if not self._same_making:
+            return None
+        texts = {}
+        for path, entry in self._old.items():
+            if path.startswith(prefix):
+                if not self.holds(path, entry[0]):
+                    return None
+                try:
+                    with open(self._root + path, encoding="utf-8") as handle:
+                        texts[path] = handle.read()
+                except (OSError, ValueError):
+                    return None
+        return texts
 
     def write(self, files, digests):
         """Make the folder hold exactly `files` ({path: text}, each of digest `digests[path]`) and
@@ -146,7 +166,8 @@ class DataFolder:
         if self.path is None:
             return
         try:
-            save_json(self.path, {"format": FORMAT, "folder": self._root, "files": dict(sorted(self._new.items()))})
+            save_json(self.path, {"format": FORMAT, "folder": self._root, "madeOf": self.made_of,
+                                  "files": dict(sorted(self._new.items()))})
         except OSError as error:
             logger.warning("search_index: could not save the build cache in %s: %s", self.path.parent, error)
 

@@ -76,6 +76,9 @@ class TermFiles:
                                 text=True) if enabled else None
         self.writing = Path(cache_path) / WRITING_FILE if enabled else None
         self.full = True  # whether this build made every file (for the log and the tests)
+        # The numbers of the services whose keys are not the last build's (the others are the same
+        # services in the same places), or None when this build did not compare them.
+        self.changed = None
         self.why = "the cache is off"  # why it did
         self._meta = None
         self._rows = {}  # row key -> the text this build made for it
@@ -190,6 +193,7 @@ class TermFiles:
         if None in keys:
             return self._because("a service has no key")
         changed = [number for number, (key, old) in enumerate(zip(keys, meta["keys"])) if key != old]
+        self.changed = changed
         if len(changed) > MOST_CHANGED * len(services):
             return self._because(f"{len(changed)} services changed")
         old_counts = {number: counts_cache.counts_kept(meta["keys"][number]) for number in changed}
