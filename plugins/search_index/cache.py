@@ -8,10 +8,10 @@ counts of each service (`weights.Analyzer.field_counts`) are kept in
 rebuild after one service changed tokenises, and writes, only that service.
 
 A service's entry is found by a key made of `service.source_sha` (the digest
-of its provider file's bytes, set by service_directory) and the other things
-its document is made of that do not come from its file alone: the labels of
-its needs, categories and areas (from the settings), its name, summary,
-keywords and organisation. The whole cache is thrown away when anything that
+of its provider file's bytes, set by service_directory, which makes its name,
+summary, keywords and organisation of that file alone) and the other things
+its document is made of that do not come from its file: the labels of its
+needs, categories and areas (from the settings). The whole cache is thrown away when anything that
 could change every entry changes: the code of the plugins (this one, and
 service_directory's Markdown rendering of descriptions), the glossary, the
 fields, or the versions of lunr, Markdown and nh3. A service without a
@@ -53,21 +53,22 @@ def fingerprint(glossary_path, fields):
 
 
 def service_key(service, labels=None):
-    """The key of a service's entry, or None when it cannot be cached. `labels` ({id of a term:
-    its part of a key}) is shared by the calls of one build: most services have the same few
-    dozen needs, categories and areas, and a term's part is made once."""
+    """The key of a service's entry, or None when it cannot be cached: its provider file's digest
+    and the labels of its needs, categories and areas, which come from the settings. Its name,
+    summary, keywords and organisation are the file's own (service_directory makes them of its
+    record alone), so the file's digest stands for them (repr and hashing them again was half of
+    the keys' cost). `labels` ({ids of a list of terms: its part of a key}) is shared by the
+    calls of one build: most services have one of a few hundred lists, each made once."""
     source_sha = getattr(service, "source_sha", None)
     if not source_sha:
         return None
+    terms = (*service.needs, *service.categories, *service.areas)
+    ids = tuple(map(id, terms))
     labels = {} if labels is None else labels
-    parts = []
-    for term in (*service.needs, *service.categories, *service.areas):
-        part = labels.get(id(term))
-        if part is None:
-            part = labels[id(term)] = json.dumps([term.kind, term.id, term.label])
-        parts.append(part)
-    made_of = [source_sha, service.name, service.summary, service.organisation.name, list(service.keywords), parts]
-    return hashlib.sha256(json.dumps(made_of).encode("utf-8")).hexdigest()
+    part = labels.get(ids)
+    if part is None:
+        part = labels[ids] = json.dumps([[term.kind, term.id, term.label] for term in terms])
+    return hashlib.sha256(f"{source_sha} {part}".encode("utf-8")).hexdigest()
 
 
 def service_keys(services):

@@ -157,12 +157,15 @@ class TermFiles:
         """The term files of one group into `files` and `digests`, its keys into `shards`,
         and its row."""
         shards[group] = []
-        for key, text in term_files(postings, shard_bytes).items():
+        texts = {}  # term -> its posting's JSON, made once for the files and the row
+        for key, text in term_files(postings, shard_bytes, texts).items():
             path = f"terms/{key}.json"
             files[path] = text
             digests[path] = file_digest(text)
             shards[group].append(key)
-        self._rows[f"t/{group}"] = dumps(postings)
+        # dumps(postings), but each posting's JSON from the files'.
+        self._rows[f"t/{group}"] = "{" + ",".join(
+            f"{dumps(term)}:{texts.get(term) or dumps(postings[term])}" for term in sorted(postings)) + "}"
 
     def _word_file(self, number, terms, files, digests):
         """Word file `number` from its {term: [services holding it, {word: how many}]}, and its
