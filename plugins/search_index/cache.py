@@ -57,17 +57,20 @@ def service_key(service, labels=None):
     and the labels of its needs, categories and areas, which come from the settings. Its name,
     summary, keywords and organisation are the file's own (service_directory makes them of its
     record alone), so the file's digest stands for them (repr and hashing them again was half of
-    the keys' cost). `labels` ({ids of a list of terms: its part of a key}) is shared by the
-    calls of one build: most services have one of a few hundred lists, each made once."""
+    the keys' cost). `labels` ({id of a term: its part of a key}) is shared by the calls of one
+    build, so each term's part is made once and a service's are joined without a Python call a term."""
     source_sha = getattr(service, "source_sha", None)
     if not source_sha:
         return None
-    terms = (*service.needs, *service.categories, *service.areas)
-    ids = tuple(map(id, terms))
     labels = {} if labels is None else labels
-    part = labels.get(ids)
-    if part is None:
-        part = labels[ids] = json.dumps([[term.kind, term.id, term.label] for term in terms])
+    terms = (*service.needs, *service.categories, *service.areas)
+    try:
+        # Each part is a whole JSON list, so the joined parts are never another service's.
+        part = " ".join(map(labels.__getitem__, map(id, terms)))
+    except KeyError:
+        for term in terms:
+            labels[id(term)] = json.dumps([term.kind, term.id, term.label])
+        part = " ".join(map(labels.__getitem__, map(id, terms)))
     return hashlib.sha256(f"{source_sha} {part}".encode("utf-8")).hexdigest()
 
 
