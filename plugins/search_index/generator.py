@@ -77,9 +77,12 @@ class SearchGenerator(Generator):
                 services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
                 card, cache, terms, folder, page_key,
             )
-            logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache; %s",
-                         cache.misses, len(services), f"every term file made: {terms.why}" if terms.full else
-                         f"{sum(path.startswith(('terms/', 'words/')) for path in files)} term and word files re-made")
+            logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache; %s; "
+                         "%d of %d store pages made", cache.misses, len(services),
+                         f"every term file made: {terms.why}" if terms.full else
+                         f"{sum(path.startswith(('terms/', 'words/')) for path in files)} term and word files re-made",
+                         sum(path.startswith("store/") for path in files),
+                         -(-len(services) // settings["SEARCH_STORE_PAGE_SIZE"]))
             terms.start_writing()
             folder.write(files, digests)
             # The caches after the files: a build stopped while writing leaves rows that do not
