@@ -278,9 +278,11 @@ def test_findings_made_again_from_cached_checked_files_name_the_same_lines(tmp_p
     output = tmp_path / "output"
     assert build_fixture(output).returncode == 0
     with sqlite3.connect(tmp_path / "cache" / "service_directory.sqlite") as db:
-        values = [json.loads(value) for (value,) in db.execute("SELECT value FROM entries")]
+        rows = [value.partition("\n") for (value,) in db.execute("SELECT value FROM entries")]
     db.close()
-    assert values and all(isinstance(_field(value, "lines"), str) for value in values)
+    # The lines follow the checked file's data, as JSON text of their own (build_cache._row_text).
+    assert rows and all(_field(json.loads(head), "lines") is None and isinstance(json.loads(lines), dict)
+                        for head, _, lines in rows)
 
     again = build_fixture(output, EASY_READ_CACHE=False)  # the checks come from the cache, the pages do not
     assert again.returncode == 0

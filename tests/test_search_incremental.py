@@ -4,13 +4,17 @@ cannot know which changed."""
 
 import json
 import random
+import re
 import shutil
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from localoffer.search_index.folder import FILES_RECORD
 from localoffer.search_index.settings import FIELD_BOOSTS
+from localoffer.search_index.store import facets
 from localoffer.search_index.terms import TERMS_FILE, WRITING_FILE, TermFiles, group_of, version_of
 from localoffer.search_index.weights import Analyzer
 from tests.conftest import ROOT, run_pelican
@@ -196,7 +200,8 @@ def test_a_pelican_rebuild_after_a_summary_changed_equals_a_clean_build(tmp_path
     providers = tmp_path / "providers"
     shutil.copytree(ROOT / "providers", providers)
     output = tmp_path / "output"
-    assert run_pelican(providers, output).returncode == 0
+    # --debug both times: Pelican's settings say whether it is on, and the store pages are keyed by the settings.
+    assert run_pelican(providers, output, extra_args=["--debug"]).returncode == 0
     data = output / "search" / "data"
     before = {path: path.read_bytes() for path in data.rglob("*.*")}
     provider = providers / "brambleside-school.yaml"
@@ -207,10 +212,13 @@ def test_a_pelican_rebuild_after_a_summary_changed_equals_a_clean_build(tmp_path
     result = run_pelican(providers, output, extra_args=["--debug"])
     assert result.returncode == 0, result.stdout
     assert "term and word files re-made" in result.stdout
+    # Only the store page holding the service's card is rendered again.
+    assert re.search(r"; 1 of \d+ store pages made", result.stdout), result.stdout
     after = {path: path.read_bytes() for path in data.rglob("*.*")}
     changed = {path.relative_to(data).as_posix() for path in after if before.get(path) != after[path]}
     # The service's summary terms are re-weighed only where its counts changed: "children" went, "quokkas" came.
     assert {path for path in changed if path.startswith("terms/")} == {"terms/ch.json", "terms/qu.json"}
+    assert len([path for path in changed if path.startswith("store/")]) == 1
     fresh = tmp_path / "fresh"
     assert run_pelican(providers, fresh, CACHE_PATH=str(tmp_path / "fresh-cache")).returncode == 0
     assert after == {data / path.relative_to(fresh / "search" / "data"): path.read_bytes()
@@ -227,3 +235,82 @@ def test_a_rebuild_remakes_only_the_files_of_terms_whose_weights_changed(tmp_pat
     assert not full
     assert tree == clean(tmp_path, docs)
     assert {group_of(Path(path).stem) for path in site.remade} == {"cl", "ze"}
+
+
+def test_setting_only_the_changed_services_filter_bits_gives_the_bitsets_of_a_whole_pass():
+    rng = random.Random(5)
+    needs, categories, areas = ([SimpleNamespace(id=f"{kind}{n}") for n in range(6)] for kind in "nca")
+
+    def service():
+        low = rng.randint(0, 25)
+        return SimpleNamespace(needs=rng.sample(needs, 2), categories=rng.sample(categories, 1), areas=rng.sample(areas, 3),
+                               age_min=low, age_max=rng.randint(low, 25), free=rng.random() < 0.5,
+                               self_referral=rng.random() < 0.5)
+    services = [service() for _ in range(30)]
+    _, old = facets(services, categories, needs, areas)
+    new = [*services[:3], service(), *services[4:17], service(), *services[18:]]
+    _, whole = facets(new, categories, needs, areas)
+    assert whole != old
+    assert facets(new, categories, needs, areas, old, [3, 17])[1] == whole
+    # Kept bitsets that are not one of each of this build's, of its length, are not patched.
+    for kept in ({**old, "free": "!"}, {**old, "free": "AA=="}, {name: old[name] for name in old if name != "free"}):
+        assert facets(new, categories, needs, areas, kept, [3, 17])[1] == whole
+
+
+def data_snapshot(data):
+    return {path.relative_to(data).as_posix(): path.read_bytes() for path in sorted(data.rglob("*")) if path.is_file()}
+
+
+def same_size_edit(path):
+    """Change one digit or letter of the file, keeping its size (and so only its times tell)."""
+    text = path.read_text(encoding="utf-8")
+    place = next(n for n, letter in enumerate(text) if letter.isalnum())
+    path.write_text(text[:place] + ("1" if text[place] == "0" else "0") + text[place + 1:], encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", ["nothing", "a summary"])
+def test_a_data_file_deleted_or_edited_since_the_last_build_is_made_again(tmp_path, change):
+    providers = tmp_path / "providers"
+    shutil.copytree(ROOT / "providers", providers)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    data = output / "search" / "data"
+    (data / "store" / "1.json").unlink()
+    same_size_edit(data / "store" / "0.json")
+    same_size_edit(sorted((data / "terms").iterdir())[0])
+    same_size_edit(data / "filters" / "free.txt")
+    if change == "a summary":
+        provider = providers / "brambleside-school.yaml"
+        provider.write_text(provider.read_text(encoding="utf-8").replace(
+            "special school for children", "special school for quokkas", 1), encoding="utf-8")
+    assert run_pelican(providers, output).returncode == 0
+    fresh = tmp_path / "fresh"
+    assert run_pelican(providers, fresh / "output").returncode == 0
+    assert data_snapshot(data) == data_snapshot(fresh / "output" / "search" / "data")
+
+
+def test_a_files_record_that_is_not_what_a_build_writes_counts_as_missing(tmp_path):
+    providers = tmp_path / "providers"
+    shutil.copytree(ROOT / "providers", providers)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    record = tmp_path / "cache" / FILES_RECORD
+    stored = json.loads(record.read_text(encoding="utf-8"))
+    entry = stored["files"]["store/0.json"]
+    stored["files"]["store/0.json"] = entry[:5]  # a page with no key
+    stored["files"]["store/1.json"] = ["0" * 32, *entry[1:]]  # another page's stat: its bytes are read
+    stored["files"]["../../providers/brambleside-school.yaml"] = entry
+    record.write_text(json.dumps(stored), encoding="utf-8")
+    (output / "search" / "data" / "store" / "1.json").unlink()
+    provider = providers / "brambleside-school.yaml"
+    provider.write_text(provider.read_text(encoding="utf-8").replace(
+        "special school for children", "special school for quokkas", 1), encoding="utf-8")
+    result = run_pelican(providers, output, extra_args=["--debug"])
+    assert result.returncode == 0, result.stdout
+    fresh = tmp_path / "fresh"
+    assert run_pelican(providers, fresh / "output").returncode == 0
+    assert data_snapshot(output / "search" / "data") == data_snapshot(fresh / "output" / "search" / "data")
+    record.write_text("not JSON", encoding="utf-8")
+    assert run_pelican(providers, output).returncode == 0
+    assert data_snapshot(output / "search" / "data") == data_snapshot(fresh / "output" / "search" / "data")
+    assert json.loads(record.read_text(encoding="utf-8"))["files"]["store/0.json"]

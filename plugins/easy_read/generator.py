@@ -60,13 +60,18 @@ class EasyReadGenerator(Generator):
         self.findings = []
         self.twins = self._pair_twins()
         self.services = []  # [(service, KeptPage)]
+        self.service_keys = []  # their cache keys, in the same order
         if settings["EASY_READ_SERVICES"]:
             category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
             display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
             services = [(service, display_path(service.source_path))
                         for service in contract_of(self.context, "easy_read", READS).service_pages]
-            keys = [service_key(service, display) for service, display in services]
-            self.cache.expect(keys)  # their models are read a few hundred a query
+            terms = {}
+            keys = [service_key(service, display, terms) for service, display in services]
+            # A service in the last build's facts row comes back as its findings and address, its
+            # page read only if it is written; the models of the others are read a few hundred a query.
+            self.cache.expect(keys)
+            self.service_keys = keys
             for (service, display), key in zip(services, keys):
 
                 def build(service=service, display=display):
@@ -75,7 +80,7 @@ class EasyReadGenerator(Generator):
                     # The template also shows the service's name, summary and address.
                     return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
 
-                kept = self.cache.model(key, build)
+                kept = self.cache.service_model(key, build)
                 self.services.append((service, kept))
                 self.findings += kept.findings
         for _, page in self.twins:
@@ -158,9 +163,11 @@ class EasyReadGenerator(Generator):
         cache = self.cache
         cache.use_pages(self._fingerprint())
         template = self.get_template("easy_read_service")
-        for service, kept in self.services:
-            if cache.is_current(kept.save_as, kept.page_key, output):
-                continue
+        output_path = str(output)
+        written = [(key, service, kept) for key, (service, kept) in zip(self.service_keys, self.services)
+                   if not cache.is_current(kept.save_as, kept.page_key, output_path)]
+        cache.expect_pages([(key, kept) for key, _, kept in written])
+        for _, service, kept in written:
             page = kept.page
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=settings["RELATIVE_URLS"], url=page.url,
@@ -171,7 +178,7 @@ class EasyReadGenerator(Generator):
         cache.save()
         # Nothing reads the models again (the pages still to be rendered hold their own): let
         # them go, 14 KB a service, rather than keep them to the end of the build.
-        self.services = self.cache = None
+        self.services = self.service_keys = self.cache = None
         self._write_pictures_page(writer)
 
     def _write_pictures_page(self, writer):

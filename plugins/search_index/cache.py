@@ -8,10 +8,10 @@ counts of each service (`weights.Analyzer.field_counts`) are kept in
 rebuild after one service changed tokenises, and writes, only that service.
 
 A service's entry is found by a key made of `service.source_sha` (the digest
-of its provider file's bytes, set by service_directory) and the other things
-its document is made of that do not come from its file alone: the labels of
-its needs, categories and areas (from the settings), its name, summary,
-keywords and organisation. The whole cache is thrown away when anything that
+of its provider file's bytes, set by service_directory, which makes its name,
+summary, keywords and organisation of that file alone) and the other things
+its document is made of that do not come from its file: the labels of its
+needs, categories and areas (from the settings). The whole cache is thrown away when anything that
 could change every entry changes: the code of the plugins (this one, and
 service_directory's Markdown rendering of descriptions), the glossary, the
 fields, or the versions of lunr, Markdown and nh3. A service without a
@@ -29,7 +29,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from localoffer.cache_files import digest, package_digest, package_versions, settings_digest
+from localoffer.cache_files import digest, package_digest, package_versions
 from localoffer.cache_files.entries import EntryStore
 
 from .weights import WORDS
@@ -52,16 +52,32 @@ def fingerprint(glossary_path, fields):
     )
 
 
-def service_key(service):
-    """The key of a service's entry, or None when it cannot be cached."""
+def service_key(service, labels=None):
+    """The key of a service's entry, or None when it cannot be cached: its provider file's digest
+    and the labels of its needs, categories and areas, which come from the settings. Its name,
+    summary, keywords and organisation are the file's own (service_directory makes them of its
+    record alone), so the file's digest stands for them (repr and hashing them again was half of
+    the keys' cost). `labels` ({id of a term: its part of a key}) is shared by the calls of one
+    build, so each term's part is made once and a service's are joined without a Python call a term."""
     source_sha = getattr(service, "source_sha", None)
     if not source_sha:
         return None
-    made_of = (
-        source_sha, service.name, service.summary, service.organisation.name, tuple(service.keywords),
-        tuple((term.kind, term.id, term.label) for term in (*service.needs, *service.categories, *service.areas)),
-    )
-    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+    labels = {} if labels is None else labels
+    terms = (*service.needs, *service.categories, *service.areas)
+    try:
+        # Each part is a whole JSON list, so the joined parts are never another service's.
+        part = " ".join(map(labels.__getitem__, map(id, terms)))
+    except KeyError:
+        for term in terms:
+            labels[id(term)] = json.dumps([term.kind, term.id, term.label])
+        part = " ".join(map(labels.__getitem__, map(id, terms)))
+    return hashlib.sha256(f"{source_sha} {part}".encode("utf-8")).hexdigest()
+
+
+def service_keys(services):
+    """{id(service): its key} of every service."""
+    labels = {}
+    return {id(service): service_key(service, labels) for service in services}
 
 
 class CountsCache:
@@ -150,11 +166,3 @@ def _is_counts(counts):
         or (key == WORDS and isinstance(value, dict))
         for key, value in counts.items()
     )
-
-
-def written_key(counts_fingerprint, settings, card_templates, keys):
-    """What the data files are made of, or None when a service cannot be keyed. `keys` are
-    the services' keys (service_key), in order."""
-    if None in keys:
-        return None
-    return digest(counts_fingerprint, settings_digest(settings), card_templates, *keys)

@@ -7,19 +7,23 @@ files without Pelican, and the same site always gives the same bytes.
 from .documents import service_document
 from .text import fold
 from .shards import build_index, dumps
-from .store import facets, store_pages
+from .store import facets, store_page
 from .terms import TermFiles, file_digest, version_of
 from .weights import Analyzer
 
 MANIFEST = "manifest.json"
+FILTERS = "filters/"
 
 
-def search_files(services, glossary, categories, needs, areas, options, card, cache=None, terms=None, folder=None):
-    """Return (files, manifest, kept): the files to write, {path: text}, and the paths of the
-    files the last build wrote that are still right. `options` holds the SEARCH_* settings;
-    `card(service)` renders a result's HTML; `cache` (a cache.CountsCache) gives the term
-    counts of services it already knows; `terms` (a terms.TermFiles) re-makes only the term
-    and word files a change touched, from the files in `folder` (the data folder)."""
+def search_files(services, glossary, categories, needs, areas, options, card, cache=None, terms=None, folder=None,
+                 page_key=None):
+    """Return (files, manifest, digests): the files to write, {path: text}, and the digest of
+    every file of this build, {path: digest}: those to write and those the last build wrote
+    that are still right. `options` holds the SEARCH_* settings; `card(service)` renders a
+    result's HTML; `cache` (a cache.CountsCache) gives the term counts of services it already
+    knows; `terms` (a terms.TermFiles) re-makes only the term and word files a change touched,
+    from the files in `folder` (a folder.DataFolder: the data folder as the last build left
+    it), which also keeps the store pages whose cards have the same `page_key(services)`."""
     boosts = options["SEARCH_FIELD_BOOSTS"]
     analyzer = Analyzer()
 
@@ -28,14 +32,26 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
         return analyzer.field_counts(service_document(number, service, glossary), boosts)
     terms = terms or TermFiles(None, None, enabled=False)
     files, digests, shard_keys, word_count = terms.make(
-        services, cache, compute, boosts, analyzer.k1, analyzer.b, options["SEARCH_SHARD_BYTES"], folder)
-    kept = sorted(set(digests) - set(files))
+        services, cache, compute, boosts, analyzer.k1, analyzer.b, options["SEARCH_SHARD_BYTES"],
+        folder and folder.folder, folder and folder.holds)
     digests = dict(digests)  # with every other file's, for the version; terms keeps its own
     files["topics.json"] = dumps(topics(needs, categories, analyzer))
-    pages = store_pages(services, options["SEARCH_STORE_PAGE_SIZE"], card)
-    files.update({f"store/{number}.json": dumps(page) for number, page in enumerate(pages)})
-    values, bitsets = facets(services, categories, needs, areas)
-    files.update({f"filters/{name}.txt": value for name, value in bitsets.items()})
+    # A store page is rendered only when its services' cards may have changed (a rebuild
+    # after one provider changed renders one page of 5 cards, not 10,000 cards).
+    page_size = options["SEARCH_STORE_PAGE_SIZE"]
+    for number, start in enumerate(range(0, len(services), page_size)):
+        path, page = f"store/{number}.json", services[start:start + page_size]
+        found = folder.page(path, page_key(page)) if folder is not None and page_key is not None else None
+        if found is None:
+            files[path] = dumps(store_page(page, card))
+        else:
+            digests[path] = found
+    # Only the changed services' filter bits, when the term files' rows say which changed.
+    changed = terms.changed
+    kept = folder.kept_texts(FILTERS) if folder is not None and changed is not None else None
+    kept = {path[len(FILTERS):-len(".txt")]: text for path, text in kept.items()} if kept else None
+    values, bitsets = facets(services, categories, needs, areas, kept, changed)
+    files.update({f"{FILTERS}{name}.txt": value for name, value in bitsets.items()})
     for path, text in files.items():
         digests.setdefault(path, file_digest(text))
     manifest = {
@@ -52,7 +68,10 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
         # documents, whose weights the term files hold.
         documents = [service_document(number, service, glossary) for number, service in enumerate(services)]
         files["whole-index.json"] = dumps(build_index(documents, boosts).serialize())
-    return files, manifest, kept
+    for path in (MANIFEST, "whole-index.json"):
+        if path in files:
+            digests[path] = file_digest(files[path])
+    return files, manifest, digests
 
 
 def topics(needs, categories, analyzer):

@@ -6,18 +6,20 @@ generate_context published, as Pelican's two phases intend; it reads no
 provider file itself.
 """
 
+import hashlib
 import json
 import logging
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from localoffer.cache_files import WrittenRecord, digest, write_if_changed
+from localoffer.cache_files import WrittenRecord, digest, settings_digest
 from localoffer.contract import contract_of
 
 from localoffer.cache_files.templates import templates_digest
 
-from .cache import WRITTEN_FILE, CountsCache, fingerprint, service_key, written_key
+from .cache import WRITTEN_FILE, CountsCache, fingerprint, service_keys
+from .folder import DataFolder
 from .terms import TermFiles
 from .documents import searchable_services
 from .files import MANIFEST, search_files
@@ -41,19 +43,24 @@ class SearchGenerator(Generator):
         local_offer = contract_of(context, "search_index", READS)
         services = searchable_services(local_offer.services, local_offer.preview)
         counts_fingerprint = fingerprint(settings["SEARCH_GLOSSARY"], settings["SEARCH_FIELD_BOOSTS"])
-        # Each service's key once (0.5 s at 10,000 services): for the written record and the caches.
-        keys = {id(service): service_key(service) for service in services} if settings["SEARCH_CACHE"] else {}
-        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key(
-            counts_fingerprint, settings, templates_digest(self.env, "components/service_card.html"),
-            list(keys.values()),
-        ) if settings["SEARCH_CACHE"] else None, "search_index")
-        manifest = written.kept_if_current(Path(self.output_path) / settings["SEARCH_DATA_PATH"] / MANIFEST)
-        manifest = manifest if isinstance(manifest, dict) else None
+        # Each service's key once: for the written records and the caches.
+        keys = service_keys(services) if settings["SEARCH_CACHE"] else {}
+        # What every file is made of besides the services: the counts' code and data, the
+        # settings, and the card's templates (a store page is its services' cards).
+        made_of = digest(counts_fingerprint, settings_digest(settings),
+                         templates_digest(self.env, "components/service_card.html"))
+        # The key of the whole data folder (None, so never current, when a service cannot be keyed).
+        written_key = _hex_digest([made_of, *keys.values()]) if keys and None not in keys.values() else None
+        written = WrittenRecord(Path(settings["CACHE_PATH"]) / WRITTEN_FILE, written_key, "search_index")
+        folder = DataFolder(settings["CACHE_PATH"], Path(self.output_path) / settings["SEARCH_DATA_PATH"], made_of,
+                            bool(settings["SEARCH_CACHE"]))
+        manifest = written.kept_if_current(folder.folder / MANIFEST)
+        # A file deleted or edited since the last build is made again, though nothing changed.
+        manifest = manifest if isinstance(manifest, dict) and folder.unchanged() else None
         if manifest is None:
             cache = CountsCache(settings["CACHE_PATH"], counts_fingerprint, bool(settings["SEARCH_CACHE"]), keys)
             terms = TermFiles(settings["CACHE_PATH"], digest(counts_fingerprint, json.dumps(
                 [settings["SEARCH_FIELD_BOOSTS"], settings["SEARCH_SHARD_BYTES"]])), bool(settings["SEARCH_CACHE"]))
-            folder = Path(self.output_path) / settings["SEARCH_DATA_PATH"]
             # The listings' own card, with the same site address as every page, so that
             # whatever the component shows, a search result shows too.
             taxonomy = local_offer.taxonomy
@@ -62,17 +69,25 @@ class SearchGenerator(Generator):
 
             def card(service):
                 return card_macro(service, site_url)
-            files, manifest, kept = search_files(
+
+            def page_key(page):
+                page_keys = [keys.get(id(service)) for service in page]
+                return None if None in page_keys else _hex_digest([made_of, *page_keys])
+            files, manifest, digests = search_files(
                 services, self.glossary, taxonomy.categories, taxonomy.needs, taxonomy.areas, settings,
-                card, cache, terms, folder,
+                card, cache, terms, folder, page_key,
             )
-            logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache; %s",
-                         cache.misses, len(services), f"every term file made: {terms.why}" if terms.full else
-                         f"{sum(path.startswith(('terms/', 'words/')) for path in files)} term and word files re-made")
+            logger.debug("search_index: %d of %d services tokenised, the others' terms were in the cache; %s; "
+                         "%d of %d store pages made", cache.misses, len(services),
+                         f"every term file made: {terms.why}" if terms.full else
+                         f"{sum(path.startswith(('terms/', 'words/')) for path in files)} term and word files re-made",
+                         sum(path.startswith("store/") for path in files),
+                         -(-len(services) // settings["SEARCH_STORE_PAGE_SIZE"]))
             terms.start_writing()
-            self._write_data(files, kept)
+            folder.write(files, digests)
             # The caches after the files: a build stopped while writing leaves rows that do not
             # match the manifest on disk, so the next build makes every file.
+            folder.save()
             cache.save()
             terms.save(manifest["version"])
             written.save(manifest)
@@ -105,18 +120,8 @@ class SearchGenerator(Generator):
                        "a search that finds nothing will not name an advice line", wanted)
         return None
 
-    def _write_data(self, files, kept=()):
-        """Make the data folder hold exactly `files` and `kept` (files the last build wrote,
-        unchanged): write the files whose bytes changed, then remove any file an older
-        build left behind."""
-        folder = Path(self.output_path) / self.settings["SEARCH_DATA_PATH"]
-        # The manifest goes last: a browser that reads it finds every file it names.
-        for path in sorted(files, key=lambda path: (path == MANIFEST, path)):
-            write_if_changed(folder / path, files[path].encode("utf-8"))
-        wanted = {folder / path for path in [*files, *kept]}
-        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path not in wanted:
-                path.unlink()
+
+def _hex_digest(digests):
+    """One digest of hexadecimal digests: joined with spaces, no two lists of them give one text
+    (and one join is quicker than cache_files.digest's update a part, 10,000 parts a build)."""
+    return hashlib.sha256(" ".join(digests).encode("ascii")).hexdigest()

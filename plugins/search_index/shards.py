@@ -86,10 +86,10 @@ def index_postings(index):
     return postings
 
 
-def term_files(postings, max_bytes):
+def term_files(postings, max_bytes, texts=None):
     """{key: JSON text}: `dumps` of each of `split`'s term files, with each
-    term's posting turned into JSON only once."""
-    texts = {}
+    term's posting turned into JSON only once (into `texts`, {term: JSON}, if given)."""
+    texts = {} if texts is None else texts
     shards = split(postings, max_bytes, texts)
     return {
         key: "{" + ",".join(f"{dumps(term)}:{texts[term] if term in texts else dumps(posting)}"

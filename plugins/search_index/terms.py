@@ -76,19 +76,23 @@ class TermFiles:
                                 text=True) if enabled else None
         self.writing = Path(cache_path) / WRITING_FILE if enabled else None
         self.full = True  # whether this build made every file (for the log and the tests)
+        # The numbers of the services whose keys are not the last build's (the others are the same
+        # services in the same places), or None when this build did not compare them.
+        self.changed = None
         self.why = "the cache is off"  # why it did
         self._meta = None
         self._rows = {}  # row key -> the text this build made for it
 
-    def make(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder=None):
+    def make(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder=None, holds=None):
         """Return ({path: text} of the term and word files to write, {path: digest} of every
         term and word file this build has, the term files' keys, the number of word files).
         `compute(number, service)` makes a service's counts; `folder` is the data folder
-        the last build wrote."""
+        the last build wrote; `holds(path, digest)` says whether a file in it holds those
+        bytes (folder.DataFolder.holds; without it, a file that is there is taken as written)."""
         self.full = False
         made = None
         if self.store is not None and counts_cache is not None and folder is not None:
-            made = self._patch(services, counts_cache, compute, boosts, k1, b, shard_bytes, Path(folder))
+            made = self._patch(services, counts_cache, compute, boosts, k1, b, shard_bytes, Path(folder), holds)
         if made is None:
             self.full = True
             made = self._make_all(services, counts_cache, compute, boosts, k1, b, shard_bytes)
@@ -153,12 +157,15 @@ class TermFiles:
         """The term files of one group into `files` and `digests`, its keys into `shards`,
         and its row."""
         shards[group] = []
-        for key, text in term_files(postings, shard_bytes).items():
+        texts = {}  # term -> its posting's JSON, made once for the files and the row
+        for key, text in term_files(postings, shard_bytes, texts).items():
             path = f"terms/{key}.json"
             files[path] = text
             digests[path] = file_digest(text)
             shards[group].append(key)
-        self._rows[f"t/{group}"] = dumps(postings)
+        # dumps(postings), but each posting's JSON from the files'.
+        self._rows[f"t/{group}"] = "{" + ",".join(
+            f"{dumps(term)}:{texts.get(term) or dumps(postings[term])}" for term in sorted(postings)) + "}"
 
     def _word_file(self, number, terms, files, digests):
         """Word file `number` from its {term: [services holding it, {word: how many}]}, and its
@@ -173,7 +180,7 @@ class TermFiles:
 
     # A rebuild: only the changed services' terms.
 
-    def _patch(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder):
+    def _patch(self, services, counts_cache, compute, boosts, k1, b, shard_bytes, folder, holds=None):
         """What make() returns, made from the last build's rows and the changed services
         alone; None when a full build is needed (see the module's docstring)."""
         if self.writing.exists():
@@ -183,12 +190,13 @@ class TermFiles:
             return self._because("no earlier build's rows")
         if meta.get("count") != len(services):
             return self._because("services were added or removed")
-        if not self._is_on_disk(meta, folder):
+        if not self._is_on_disk(meta, folder, holds):
             return self._because("the data folder is not what the last build wrote")
         keys = [counts_cache.key(service) for service in services]
         if None in keys:
             return self._because("a service has no key")
         changed = [number for number, (key, old) in enumerate(zip(keys, meta["keys"])) if key != old]
+        self.changed = changed
         if len(changed) > MOST_CHANGED * len(services):
             return self._because(f"{len(changed)} services changed")
         old_counts = {number: counts_cache.counts_kept(meta["keys"][number]) for number in changed}
@@ -304,15 +312,19 @@ class TermFiles:
         except ValueError:
             return None
 
-    def _is_on_disk(self, meta, folder):
+    def _is_on_disk(self, meta, folder, holds=None):
         """Whether the data folder holds what the last build wrote: its manifest, and every
-        term and word file (a file a rebuild does not re-make must be there)."""
+        term and word file (a file a rebuild does not re-make must be there, with its bytes
+        when `holds` can tell)."""
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        return (isinstance(manifest, dict) and manifest.get("version") == meta.get("version")
-                and all((folder / path).is_file() for path in meta["digests"]))
+        if not (isinstance(manifest, dict) and manifest.get("version") == meta.get("version")):
+            return False
+        if holds is not None:
+            return all(holds(path, digest) for path, digest in meta["digests"].items())
+        return all((folder / path).is_file() for path in meta["digests"])
 
 
 def _patched(posting, held_change, docs):

@@ -2,7 +2,8 @@
 
 Two things are kept in CACHE_PATH: each provider file's checked result, keyed
 by its path and the file's bytes (`service_directory.sqlite`, a row a file, read
-only when asked for and written only when new: localoffer.cache_files.entries),
+only when asked for and written only when new: localoffer.cache_files.entries;
+a row is the checked result as data, a newline, and its field lines as JSON text),
 and a key for each service page and listing written
 (`service_directory-pages.json`), so an unchanged page is not rendered again. A service page's
 key is the digest of its file and pictures with what every service page is made of: the
@@ -24,10 +25,12 @@ claiming the old pages are still there, and the next build writes every page.
 import dataclasses
 import json
 import logging
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from localoffer.cache_files import load_json, save_json
+from localoffer.cache_files.data import CacheMismatch, from_data, to_data
 from localoffer.cache_files.entries import EntryStore
 from localoffer.written_yaml.problems import Problem
 
@@ -51,7 +54,8 @@ class BuildCache:
         self.enabled = enabled
         self.pages = {}  # save_as -> key of what was written there
         self.previous_pages = {}
-        self.checked = EntryStore(self.path, fingerprint, KINDS, _is_checked, "service_directory") if enabled else None
+        self.checked = EntryStore(self.path, fingerprint, label="service_directory", stored_as=_row_text,
+                                  text=True) if enabled else None
         if enabled:
             self._load()
 
@@ -71,25 +75,42 @@ class BuildCache:
             self.checked.expect([str(path) for path in paths])
 
     def get_checked(self, path, file_sha):
-        entry = self.checked.get(str(path)) if self.enabled else None
-        if not (entry and entry[0] == file_sha):
+        text = self.checked.get(str(path)) if self.enabled else None
+        if text is None:
+            return None
+        # A row is the (sha, CheckedFile) as cache_files.data writes it, a newline, and the
+        # file's lines as JSON text (_row_text): the lines are read only if a message asks
+        # for one, and kept apart they are not a string inside the JSON, whose every quote
+        # was escaped and unescaped again (a quarter of decoding a row).
+        head, _, lines = text.partition("\n")
+        try:
+            entry = from_data(json.loads(head), KINDS)
+        except (TypeError, ValueError, CacheMismatch, RecursionError):
+            return None
+        if not (_is_checked(entry) and entry[0] == file_sha):
             return None
         checked = entry[1]
-        if isinstance(checked.lines, str):
-            checked.lines = LazyLines(checked.lines)
+        # The path is kept as text and made a Path again from the one asked for (it is the
+        # row's key): decoding a Path was a third of reading a row back. A row naming
+        # another file, or holding its lines inside (not this layout), counts as missing.
+        if checked.path != str(path) or checked.lines is not None:
+            return None
+        checked.path = path if isinstance(path, Path) else Path(path)
+        checked.lines = LazyLines(lines)
         return checked
 
     def put_checked(self, path, file_sha, checked):
         if self.enabled:
             # The lines are kept as JSON text, decoded only if a message asks for a line.
             lines = checked.lines.text if isinstance(checked.lines, LazyLines) else json.dumps(checked.lines)
-            self.checked.put(str(path), (file_sha, dataclasses.replace(checked, lines=lines)))
+            self.checked.put(str(path), (file_sha, dataclasses.replace(checked, path=str(checked.path), lines=None), lines))
 
     def page_is_current(self, save_as, key, output_path):
         return (
             self.enabled
             and self.previous_pages.get(save_as) == key
-            and (Path(output_path) / save_as).is_file()
+            # os.path, not pathlib: two Path objects a page were most of this, 10,000 times a build.
+            and os.path.isfile(os.path.join(output_path, save_as))
         )
 
     def record_page(self, save_as, key):
@@ -101,7 +122,7 @@ class BuildCache:
         earlier build wrote is never removed as a gone service's page."""
         self.record_page(LISTING + save_as, key)
         return (self.enabled and self.previous_pages.get(LISTING + save_as) == key
-                and (Path(output_path) / save_as).is_file())
+                and os.path.isfile(os.path.join(output_path, save_as)))
 
     def stale_pages(self):
         """Pages an earlier build wrote for services that are gone now."""
@@ -154,6 +175,13 @@ class LazyLines(Mapping):
 def _is_pages(stored):
     return (isinstance(stored, dict) and isinstance(stored.get("pages"), dict)
             and all(isinstance(key, str) and isinstance(value, (str, type(None))) for key, value in stored["pages"].items()))
+
+
+def _row_text(value):
+    """A row of the checks cache: (sha, CheckedFile without its lines) as data.py writes it, then a
+    newline (JSON text holds none of its own), then the lines' JSON text as it is."""
+    file_sha, checked, lines = value
+    return json.dumps(to_data((file_sha, checked)), ensure_ascii=False, separators=(",", ":")) + "\n" + lines
 
 
 def _is_checked(entry):

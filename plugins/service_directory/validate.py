@@ -140,7 +140,9 @@ def picture_stamps(path, data):
     for image in images if isinstance(images, list) else []:
         name = image.get("file") if isinstance(image, dict) else None
         if isinstance(name, str):
-            stamps.append(_picture_stamp(Path(path).parent, name))
+            # A rebuild asks this of every file it keeps: no new Path when it has one.
+            folder = path.parent if isinstance(path, Path) else Path(path).parent
+            stamps.append(_picture_stamp(folder, name))
     return stamps
 
 
