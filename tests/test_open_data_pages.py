@@ -230,3 +230,13 @@ def test_the_sitemap_reads_again_only_the_folders_that_changed(tmp_path):
     assert again.read == 3  # the root, services/ and services/c/
     # Changed less than two seconds ago: not kept, as the same time may hide a later change.
     assert set(again.listings) == {"services/a/", "services/b/"}
+    # The three folders read are too recent to keep, and the kept listings of two of them no longer
+    # match them: there is nothing new to keep.
+    assert again.unsettled == {"", "services/", "services/c/"}
+    assert not again.changed()
+
+    _age(tmp_path / "services" / "c")
+    last = FolderListings(kept.listings)
+    page_addresses(tmp_path, "https://example.org", listings=last)
+    assert last.unsettled == {"", "services/"}
+    assert last.changed() and set(last.listings) == {"services/a/", "services/b/", "services/c/"}

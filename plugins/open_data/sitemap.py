@@ -48,6 +48,7 @@ class FolderListings:
         self.kept = kept if isinstance(kept, dict) else {}
         self.listings = {}  # what this build found, for the next
         self.read = 0  # folders read in this build (the others were kept)
+        self.unsettled = set()  # folders read in this build and changed too recently to keep
 
     def listing(self, root, folder):
         path = root + folder
@@ -68,7 +69,16 @@ class FolderListings:
                     names.append(entry.name)
         if stat.st_mtime_ns < time.time_ns() - SETTLED_NS:
             self.listings[folder] = [stat.st_ino, stat.st_mtime_ns, subfolders, names]
+        else:
+            self.unsettled.add(folder)
         return subfolders, names
+
+    def changed(self):
+        """Whether the listings to keep are not those kept. A folder read again but too recent to
+        keep does not count: its kept listing, if any, no longer matches it, so it may stay. Every
+        build writes a page or two into the output folder itself, so the 2 MB of listings of
+        10,000 services were saved again after every build for that alone."""
+        return self.listings != {folder: listing for folder, listing in self.kept.items() if folder not in self.unsettled}
 
 
 def sitemap_xml(pages, lastmod=None):
