@@ -3,14 +3,17 @@ CACHE_PATH between builds (`open_data.sqlite`, a row a service:
 localoffer.cache_files.entries) and keyed by the digest of its provider file
 (`service.source_sha`), so a rebuild maps, and writes, only the services that changed.
 An entry is kept as four pieces of text (ServiceEntry.stored), read back without
-decoding a value per CSV cell; the CSV file is its kept lines joined.
+decoding a value per CSV cell.
 
 A service's whole document (about 15 KB) is not cached: the record of what was
-written (WRITTEN_FILE) names, for each service, the provider file digest its
-document on disk was made from, so a rebuild leaves those files unread and
-maps again only the services whose file changed (or whose document is missing).
+written (WRITTEN_FILE, WrittenFeed) names, for each service, the provider file
+digest its document on disk was made from, so a rebuild leaves those files unread
+and maps again only the services whose file changed (or whose document is missing).
 At 10,000 services, decoding every cached document took a second and holding
-them all most of the rebuild's memory.
+them all most of the rebuild's memory. The record also keeps the length of each
+service's piece of the page of services and of the CSV file, and their digests, so
+a rebuild takes the unchanged services' pieces from those files (joined.py) and
+reads this cache only for the others.
 
 The whole cache is thrown away when this package's code, the templates'
 plugins or any setting changes (the fingerprint), as the other plugins' caches are.
