@@ -64,16 +64,36 @@ def test_a_preview_in_between_does_not_leave_its_manifest_claimed_as_the_publish
     assert manifest.read_bytes() == published
 
 
-def test_a_rebuild_takes_the_lines_of_unchanged_services_from_the_manifest_on_disk(tmp_path):
-    """The record of the manifest written names each line's service and file digest: a rebuild
-    after one provider file changed makes that line and copies the others from the file (here
-    one is marked, so the copy shows), without reading the cache."""
-    providers, output, manifest = built(tmp_path)
-    text = manifest.read_text()
-    assert text.count('"closed-service":{') == 1
-    manifest.write_text(text.replace('"closed-service":{', '"closed-service":{"marked":"yes",'))
+def change_one_service(providers):
     path = providers / "unsafe-text.yaml"
     path.write_text(path.read_text().replace("& an ampersand", "and a new sentence"))
+
+
+def test_a_rebuild_takes_the_lines_of_unchanged_services_from_the_manifest_on_disk(tmp_path):
+    """The record of the manifest written names each line's service, file digest and length, and
+    the file's digest: a rebuild after one provider file changed makes that line and takes the
+    others from the file. Here the cache of lines is gone, so only the line made is kept in it."""
+    providers, output, manifest = built(tmp_path)
+    (output.parent / "cache" / "editorial.sqlite").unlink()
+    change_one_service(providers)
     assert run_pelican(providers, output).returncode == 0
-    assert '"closed-service":{"marked":"yes",' in manifest.read_text()
-    assert "and a new sentence" in manifest.read_text()
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean).returncode == 0
+    assert manifest.read_bytes() == (clean / "manifest.json").read_bytes()
+    kept = stored_entries(output.parent / "cache" / "editorial.sqlite")
+    assert [key.split(":")[0] for key in kept] == ["unsafe-text"]
+
+
+def test_a_manifest_changed_since_it_was_written_gives_no_line(tmp_path):
+    """Its digest is not the one recorded: every line comes from the cache or is made again. (The
+    change keeps every length, so only the digest tells.)"""
+    providers, output, manifest = built(tmp_path)
+    text = manifest.read_text()
+    assert "The hall is on one level." in text
+    manifest.write_text(text.replace("The hall is on one level.", "The hall is on one LEVEL."))
+    change_one_service(providers)
+    assert run_pelican(providers, output).returncode == 0
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean).returncode == 0
+    assert manifest.read_bytes() == (clean / "manifest.json").read_bytes()
+    assert "LEVEL" not in manifest.read_text()

@@ -326,6 +326,10 @@ def template_edit_rewrites(tmp_path, template, old, new):
     return rewritten, differing(caches, snapshot(cache))
 
 
+# The sitemap keeps each output folder's listing by its modification time, which writing a page
+# changes: whether the rebuild keeps new listings depends on how long before the sitemap the pages
+# were written (a folder changed in the last two seconds is not kept), so it may or may not change.
+SITEMAP_CACHE = "open_data-sitemap.json"
 LISTINGS = {"categories/health/index.html", "needs/asd/index.html", "areas/fenwick/index.html", "ages/0-4/index.html"}
 
 
@@ -335,8 +339,7 @@ def test_a_service_template_edit_writes_only_service_pages_and_keeps_every_other
     rewritten, caches = template_edit_rewrites(tmp_path, "service.html", "{% block content %}",
                                                "{% block content %}<!-- service.html changed -->")
     assert rewritten == SERVICE_PAGES
-    # The sitemap keeps each output folder's listing by its modification time, which writing a page changes.
-    assert caches == ["open_data-sitemap.json", "service_directory-pages.json"]
+    assert [name for name in caches if name != SITEMAP_CACHE] == ["service_directory-pages.json"]
 
 
 def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
@@ -344,7 +347,7 @@ def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
                                                "{% block content %}<!-- term.html changed -->")
     assert LISTINGS <= rewritten
     assert all(path.split("/")[0] in ("categories", "needs", "areas", "ages") for path in rewritten)
-    assert caches == ["open_data-sitemap.json", "service_directory-pages.json"]
+    assert [name for name in caches if name != SITEMAP_CACHE] == ["service_directory-pages.json"]
 
 
 def test_a_listing_written_again_takes_the_cards_of_unchanged_services_from_the_cache(tmp_path):

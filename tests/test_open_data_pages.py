@@ -230,3 +230,43 @@ def test_the_sitemap_reads_again_only_the_folders_that_changed(tmp_path):
     assert again.read == 3  # the root, services/ and services/c/
     # Changed less than two seconds ago: not kept, as the same time may hide a later change.
     assert set(again.listings) == {"services/a/", "services/b/"}
+    # The three folders read are too recent to keep, and the kept listings of two of them no longer
+    # match them: there is nothing new to keep.
+    assert again.unsettled == {"", "services/", "services/c/"}
+    assert not again.changed()
+
+    _age(tmp_path / "services" / "c")
+    last = FolderListings(kept.listings)
+    page_addresses(tmp_path, "https://example.org", listings=last)
+    assert last.unsettled == {"", "services/"}
+    assert last.changed() and set(last.listings) == {"services/a/", "services/b/", "services/c/"}
+
+
+def test_the_sitemap_listings_are_saved_when_a_folder_holds_other_names_or_many_were_read_for_nothing(tmp_path):
+    for page in ("index.html", "services/a/index.html", "services/b/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    _age(tmp_path)
+    first = FolderListings()
+    page_addresses(tmp_path, "https://example.org", listings=first)
+    assert first.changed()  # nothing was kept
+
+    # A page written again (by rename, as a build does) changes its folder's key, not its names.
+    (tmp_path / "services" / "a" / "new.tmp").write_text("<p>page</p>")
+    os.replace(tmp_path / "services" / "a" / "new.tmp", tmp_path / "services" / "a" / "index.html")
+    _age(tmp_path / "services" / "a")
+    again = FolderListings(first.listings)
+    page_addresses(tmp_path, "https://example.org", listings=again)
+    assert again.read == 1 and not again.unsettled
+    assert again.changed()  # one folder of four read again for nothing is more than one in twenty
+    many = {f"other/{number}/": [0, 0, [], []] for number in range(100)}
+    with_many = FolderListings({**first.listings, **many})
+    with_many.listings = {**again.listings, **many}
+    assert not with_many.changed()  # one folder of 104 read again for nothing
+
+    (tmp_path / "services" / "a" / "more.html").write_text("<p>page</p>")
+    _age(tmp_path / "services" / "a")
+    named = FolderListings({**again.listings, **many})
+    page_addresses(tmp_path, "https://example.org", listings=named)
+    named.listings.update(many)
+    assert named.changed()  # services/a/ holds another name

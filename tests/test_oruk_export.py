@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from localoffer.open_data.cache import written_documents
+from localoffer.cache_files.entries import stored_entries
+from localoffer.open_data.cache import written_feed
 from localoffer.open_data.feed import document_bytes, document_text, page, page_bytes
 from localoffer.open_data.profile import kind_of, problems
 from tests.conftest import run_pelican
@@ -196,6 +197,47 @@ def test_a_cached_rebuild_after_a_change_equals_a_clean_build(tmp_path):
     assert "Saturday Fun Club" in (output / "open-referral" / "services" / "index.json").read_text()
 
 
+def feed_and_csv(output):
+    return {p.relative_to(output): p.read_bytes() for folder in ("open-referral", "open-data")
+            for p in sorted((output / folder).rglob("*")) if p.is_file()}
+
+
+def rename_club_and_rebuild(tmp_path, before_rebuild):
+    """Build, call `before_rebuild(output)`, rename a service and build again; then a clean build."""
+    providers = tmp_path / "providers"
+    shutil.copytree(FIXTURES / "providers", providers)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0
+    before_rebuild(output)
+    club = providers / "saturday-club.yaml"
+    club.write_text(club.read_text().replace("name: Saturday Play Club", "name: Another Play Club"))
+    assert run_pelican(providers, output, OPEN_DATA_BASE_URL=BASE).returncode == 0
+    clean = tmp_path / "clean"
+    assert run_pelican(providers, clean, OPEN_DATA_BASE_URL=BASE, OPEN_DATA_CACHE=False).returncode == 0
+    return output, clean
+
+
+def test_a_rebuild_takes_the_unchanged_services_from_the_page_and_csv_file_on_disk(tmp_path):
+    """The record of the feed written keeps each service's piece of the page of services and of the
+    CSV file by its length, and the files' digests: with the cache gone, the renamed service (which
+    moves in the feed's order) is the only one mapped, so the only one the new cache keeps."""
+    output, clean = rename_club_and_rebuild(tmp_path, lambda output: (tmp_path / "cache" / "open_data.sqlite").unlink())
+    assert feed_and_csv(output) == feed_and_csv(clean)
+    assert [entry[1] for entry in stored_entries(tmp_path / "cache" / "open_data.sqlite").values()] == ["another play club"]
+
+
+@pytest.mark.parametrize("changed", ["open-referral/services/index.json", "open-data/services.csv"])
+def test_a_page_or_csv_file_changed_since_it_was_written_gives_no_piece(tmp_path, changed):
+    """Its digest is not the one recorded: the services come from the cache, as written. (The change
+    keeps every length, so only the digest tells.)"""
+    def mark(output):
+        path = output / changed
+        path.write_bytes(path.read_bytes().replace(b"Westmarsh Holiday Club", b"Westmarsh Holiday CLUB"))
+    output, clean = rename_club_and_rebuild(tmp_path, mark)
+    assert b"CLUB" not in (output / changed).read_bytes()
+    assert feed_and_csv(output) == feed_and_csv(clean)
+
+
 def test_a_rebuild_writes_only_the_changed_services_document_and_one_gone_from_disk(tmp_path):
     providers = tmp_path / "providers"
     shutil.copytree(FIXTURES / "providers", providers)
@@ -215,15 +257,23 @@ def test_a_rebuild_writes_only_the_changed_services_document_and_one_gone_from_d
     assert "Saturday Fun Club" in documents[club_uuid].read_text()
 
 
+LAYOUT = {"digest": "d", "lengths": [3]}
+KEPT = {"fingerprint": "f", "shas": ["sha-1"], "uuids": ["id-1"], "names": ["club"], "page": LAYOUT, "csv": LAYOUT}
+
+
 @pytest.mark.parametrize("record, expected", [
-    ({"key": "k", "kept": {"fingerprint": "f", "documents": {"id-1": "sha-1", "id-2": 2}}}, {"id-1": "sha-1"}),
-    ({"key": "k", "kept": {"fingerprint": "another", "documents": {"id-1": "sha-1"}}}, {}),
-    ({"key": "k", "kept": True}, {}),
-    ({"key": "k", "kept": {"fingerprint": "f", "documents": ["id-1"]}}, {}),
-    (None, {}),
+    ({"key": "k", "kept": KEPT}, {"id-1": "sha-1"}),
+    ({"key": "k", "kept": {**KEPT, "fingerprint": "another"}}, None),
+    ({"key": "k", "kept": {**KEPT, "uuids": ["id-1", "id-2"]}}, None),
+    ({"key": "k", "kept": {**KEPT, "shas": [2]}}, None),
+    ({"key": "k", "kept": {**KEPT, "csv": ["d", [3]]}}, None),
+    ({"key": "k", "kept": {key: value for key, value in KEPT.items() if key != "names"}}, None),
+    ({"key": "k", "kept": True}, None),
+    (None, None),
 ])
-def test_only_a_record_of_this_fingerprint_says_which_documents_are_on_disk(record, expected):
-    assert written_documents(record, "f") == expected
+def test_only_a_record_of_this_fingerprint_and_shape_says_what_the_feed_on_disk_holds(record, expected):
+    feed = written_feed(record, "f")
+    assert (feed and feed.documents()) == expected
 
 
 @pytest.mark.parametrize("contents", [[], [{"id": "b", "name": "Zoë's \"club\"", "age": 3}, {"id": "a", "url": None}]])

@@ -49,12 +49,18 @@ def _service_line(service_id, fields):
     return f"{_compact(service_id)}:{_compact(fields)}"
 
 
+# manifest.json is HEAD, its services' lines with SEPARATOR between two, and TAIL
+# (manifest_cache.py joins them as bytes).
+HEAD = f'{{"format":{_compact(FORMAT)},"services":{{\n'
+SEPARATOR = ",\n"
+TAIL = "\n}}\n"
+
+
 def manifest_text(lines):
     """manifest.json made of its services' lines, in the order of their ids. One service a
     line: a diff of two manifests reads service by service, and json's C encoder (which
     indenting turns off) keeps 10,000 services fast."""
-    services = ",\n".join(lines)
-    return f'{{"format":{_compact(FORMAT)},"services":{{\n{services}\n}}}}\n'
+    return HEAD + SEPARATOR.join(lines) + TAIL
 
 
 def manifest_json(manifest):

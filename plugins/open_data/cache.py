@@ -3,14 +3,17 @@ CACHE_PATH between builds (`open_data.sqlite`, a row a service:
 localoffer.cache_files.entries) and keyed by the digest of its provider file
 (`service.source_sha`), so a rebuild maps, and writes, only the services that changed.
 An entry is kept as four pieces of text (ServiceEntry.stored), read back without
-decoding a value per CSV cell; the CSV file is its kept lines joined.
+decoding a value per CSV cell.
 
 A service's whole document (about 15 KB) is not cached: the record of what was
-written (WRITTEN_FILE) names, for each service, the provider file digest its
-document on disk was made from, so a rebuild leaves those files unread and
-maps again only the services whose file changed (or whose document is missing).
+written (WRITTEN_FILE, WrittenFeed) names, for each service, the provider file
+digest its document on disk was made from, so a rebuild leaves those files unread
+and maps again only the services whose file changed (or whose document is missing).
 At 10,000 services, decoding every cached document took a second and holding
-them all most of the rebuild's memory.
+them all most of the rebuild's memory. The record also keeps the length of each
+service's piece of the page of services and of the CSV file, and their digests, so
+a rebuild takes the unchanged services' pieces from those files (joined.py) and
+reads this cache only for the others.
 
 The whole cache is thrown away when this package's code, the templates'
 plugins or any setting changes (the fingerprint), as the other plugins' caches are.
@@ -59,19 +62,44 @@ def written_key(fingerprint, build_date, services):
     (their status, address and terms come from the file and the settings), or None when a
     service has no `source_sha`."""
     shas = [getattr(service, "source_sha", None) for service in services]
-    return None if None in shas else digest(fingerprint, build_date, *shas)
+    # digest() puts a zero byte after each part: the digests joined by one are the same key, hashed at once.
+    return None if None in shas else digest(fingerprint, build_date, "\0".join(shas))
 
 
-def written_documents(record, fingerprint):
-    """{service id: provider file digest} of the service documents an earlier build wrote, from
-    its record (WRITTEN_FILE, as saved: {"key", "kept"}), when made under `fingerprint`; else {}."""
+@dataclass
+class WrittenFeed:
+    """What an earlier build wrote of the feed, from its record (WRITTEN_FILE): each published
+    service's provider file digest, id and name casefolded, in the order of the page of services
+    and the CSV file, and those two files' layout (joined.layout)."""
+    shas: list
+    uuids: list
+    names: list
+    page: dict
+    csv: dict
+
+    def documents(self):
+        """{service id: provider file digest} of the service documents it wrote."""
+        return dict(zip(self.uuids, self.shas))
+
+    def kept(self, fingerprint):
+        """What the record keeps of it (written_feed reads it back)."""
+        return {"fingerprint": fingerprint, "shas": self.shas, "uuids": self.uuids, "names": self.names,
+                "page": self.page, "csv": self.csv}
+
+
+def written_feed(record, fingerprint):
+    """The WrittenFeed an earlier build's record (WRITTEN_FILE, as saved: {"key", "kept"}) holds
+    when made under `fingerprint`; else None. A record of another shape counts as none."""
     kept = record.get("kept") if isinstance(record, dict) else None
     if not isinstance(kept, dict) or kept.get("fingerprint") != fingerprint:
-        return {}
-    documents = kept.get("documents")
-    if not isinstance(documents, dict):
-        return {}
-    return {uuid: sha for uuid, sha in documents.items() if isinstance(uuid, str) and isinstance(sha, str)}
+        return None
+    lists = [kept.get(name) for name in ("shas", "uuids", "names")]
+    if not all(type(items) is list and len(items) == len(lists[0]) and all(type(item) is str for item in items)
+               for items in lists):
+        return None
+    if not isinstance(kept.get("page"), dict) or not isinstance(kept.get("csv"), dict):
+        return None
+    return WrittenFeed(*lists, kept["page"], kept["csv"])
 
 
 class FeedCache:
@@ -87,6 +115,12 @@ class FeedCache:
         """The provider file digests entry() will be asked for, in order (EntryStore.expect)."""
         if self.enabled:
             self.store.expect(shas)
+
+    def keep(self, shas):
+        """Keep the entries of these provider file digests without reading them (EntryStore.keep):
+        the build took what it needs of them from the files on disk."""
+        if self.enabled:
+            self.store.keep(shas)
 
     def entry(self, sha, make):
         """The cached entry for a provider file's digest, or `make()`'s."""

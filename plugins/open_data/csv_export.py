@@ -23,11 +23,6 @@ COLUMNS = [
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def services_csv(lines):
-    """`lines`: each service's csv_line, in the feed's order. Returns bytes."""
-    return ("\ufeff" + _line(COLUMNS) + "".join(lines)).encode("utf-8")
-
-
 def csv_line(service, base):
     """One service's row as the file holds it, with its line break, formulas defused. A row is
     written alone, so a rebuild joins the kept rows of the services that did not change."""
@@ -71,3 +66,7 @@ def _cell(value):
         return ""
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+# The file is this, then each service's csv_line in the feed's order (joined.joined, nothing between two).
+CSV_HEAD = ("\ufeff" + _line(COLUMNS)).encode("utf-8")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from .cache import ServiceEntry
+from .joined import joined
 from .oruk_mapping import oruk_service, oruk_service_summary
 from .taxonomy import taxonomy_document
 
@@ -34,18 +35,18 @@ def service_path(root, uuid):
     return f"{root}/services/{uuid}/index.json"
 
 
-def feed_files(entries, site, root="open-referral"):
+def services_page_path(root):
+    return f"{root}/services/index.json"
+
+
+def feed_files(site, root="open-referral"):
     """{path relative to the output folder: bytes} of the feed but the services' own documents
-    (service_path: the generator writes those). `entries`: ServiceEntry of every published
-    service, drafts never."""
-    entries = sorted(entries, key=lambda entry: entry.sort_key)
+    (service_path) and the page of services (services_page_path): the generator writes those."""
     files = {f"{root}/index.json": document_bytes({
         "version": VERSION,
         "profile": PROFILE,
         "openapi_url": f"{site.base}/{root}/openapi.json",
     })}
-    files[f"{root}/services/index.json"] = page_bytes([entry.summary for entry in entries])
-
     taxonomies = list(site.taxonomies.values())
     terms = []
     for taxonomy in taxonomies:
@@ -75,12 +76,22 @@ def page(contents):
     }
 
 
+# A page of documents as bytes (page_bytes): PAGE_HEAD, the documents with PAGE_SEPARATOR
+# between two, and page_tail. The page's keys sorted put "contents" first.
+PAGE_HEAD = b'{"contents":['
+PAGE_SEPARATOR = b","
+
+
+def page_tail(count):
+    """What follows the last of `count` documents on their page."""
+    rest = document_text({key: value for key, value in page(range(count)).items() if key != "contents"})
+    return ("]," + rest[1:] + "\n").encode("utf-8")
+
+
 def page_bytes(texts):
     """document_bytes(page(contents)) from each of the contents' document_text, joined: the
-    list of 10,000 services is made without decoding and encoding each one again. The
-    page's keys sorted put "contents" first."""
-    rest = document_text({key: value for key, value in page(texts).items() if key != "contents"})
-    return ('{"contents":[' + ",".join(texts) + "]," + rest[1:] + "\n").encode("utf-8")
+    list of 10,000 services is made without decoding and encoding each one again."""
+    return joined(PAGE_HEAD, [text.encode("utf-8") for text in texts], PAGE_SEPARATOR, page_tail(len(texts)))
 
 
 def document_text(document):

@@ -8,6 +8,7 @@ services do, with their status.
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -15,10 +16,12 @@ from pelican.generators import Generator
 from localoffer.cache_files import WrittenRecord, load_json, write_if_changed
 from localoffer.contract import contract_of
 
-from .cache import WRITTEN_FILE, FeedCache, fingerprint, written_documents, written_key
-from .csv_export import csv_line, services_csv
-from .feed import feed_files, service_document, service_entry, service_path
+from .cache import WRITTEN_FILE, FeedCache, WrittenFeed, fingerprint, written_feed, written_key
+from .csv_export import CSV_HEAD, csv_line
+from .feed import (PAGE_HEAD, PAGE_SEPARATOR, feed_files, page_tail, service_document, service_entry, service_path,
+                   services_page_path)
 from .files import write_folder
+from .joined import joined, layout, pieces_on_disk, write_joined
 from .oruk_mapping import Site
 from .settings import base_url, publisher
 from .taxonomy import site_taxonomies
@@ -56,14 +59,15 @@ class OpenDataGenerator(Generator):
         # When no published service and no setting changed, the feed and the CSV file on disk are
         # this build's already, and the (large) cache is not even read.
         record_path = Path(settings["CACHE_PATH"]) / WRITTEN_FILE
-        # Read before kept_if_current removes a record that does not match: which documents are on disk.
-        previous = written_documents(load_json(record_path), feed_fingerprint)
-        written = WrittenRecord(record_path, written_key(
-            feed_fingerprint, local_offer.dates.build_date, published)
-            if settings["OPEN_DATA_CACHE"] else None,
-            "open_data")
-        if written.kept_if_current(Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"]) is None:
-            self._write_feed(settings, site, root, published, feed_fingerprint, previous, written)
+        record = load_json(record_path)
+        key = written_key(feed_fingerprint, local_offer.dates.build_date, published) if settings["OPEN_DATA_CACHE"] else None
+        csv_path = Path(self.output_path) / settings["OPEN_DATA_CSV_SAVE_AS"]
+        if not (key and isinstance(record, dict) and record.get("key") == key and csv_path.is_file()):
+            # As WrittenRecord.kept_if_current (the record read once: 1.5 MB at 10,000 services): a build
+            # stopped while writing leaves no record claiming the files on disk.
+            record_path.unlink(missing_ok=True)
+            self._write_feed(settings, site, root, published, feed_fingerprint,
+                             written_feed(record, feed_fingerprint), WrittenRecord(record_path, key, "open_data"))
 
         url = settings["OPEN_DATA_URL"]
         writer.write_file(
@@ -85,9 +89,22 @@ class OpenDataGenerator(Generator):
         logger.info("open_data: %d services in the Open Referral feed and the CSV file", len(published))
 
     def _write_feed(self, settings, site, root, published, feed_fingerprint, previous, written):
-        """Write the feed and the CSV file. A service's document is written only when its provider
-        file is not the one `previous` ({id: file digest}) says its document on disk was made from."""
+        """Write the feed and the CSV file. `previous`: the WrittenFeed of the files on disk, or None.
+        The page of services and the CSV file take the pieces of services whose provider file is
+        the one `previous` names from those files (joined.py); a service's document is written
+        only when its provider file is not the one its document on disk was made from."""
         base, output = base_url(settings), Path(self.output_path)
+        page_path, csv_path = output / services_page_path(root), output / settings["OPEN_DATA_CSV_SAVE_AS"]
+        documents, on_disk = {}, {}
+        old_page = old_csv = None
+        if previous is not None:
+            documents = previous.documents()
+            old_page, page_pieces = pieces_on_disk(page_path, previous.page, PAGE_HEAD, PAGE_SEPARATOR)
+            old_csv, csv_pieces = pieces_on_disk(csv_path, previous.csv, CSV_HEAD, b"")
+            count = len(previous.shas)
+            if page_pieces is not None and csv_pieces is not None and len(page_pieces) == len(csv_pieces) == count:
+                on_disk = {sha: (name, uuid, page_piece, csv_piece) for sha, uuid, name, page_piece, csv_piece
+                           in zip(previous.shas, previous.uuids, previous.names, page_pieces, csv_pieces)}
         cache = FeedCache(settings["CACHE_PATH"], feed_fingerprint, bool(settings["OPEN_DATA_CACHE"]))
         written_now = set()  # id(service) of the services whose document this build wrote
 
@@ -98,25 +115,35 @@ class OpenDataGenerator(Generator):
             written_now.add(id(service))
             return entry
 
-        cache.expect([service.source_sha for service in published])
-        entries = [cache.entry(service.source_sha, lambda service=service: make(service)) for service in published]
+        shas = [getattr(service, "source_sha", None) for service in published]
+        cache.keep(sha for sha in shas if sha in on_disk)
+        cache.expect([sha for sha in shas if sha not in on_disk])
+        rows = []  # (name casefolded, id, its piece of the page of services, its CSV line, provider file digest)
+        for service, sha in zip(published, shas):
+            found = on_disk.get(sha) if sha is not None else None
+            if found is None:
+                entry = cache.entry(sha, lambda service=service: make(service))
+                found = (entry.sort_key[0], entry.uuid, entry.summary.encode("utf-8"), entry.csv_line.encode("utf-8"))
+                if id(service) not in written_now and not (
+                        sha is not None and documents.get(entry.uuid) == sha and (output / service_path(root, entry.uuid)).is_file()):
+                    write_if_changed(output / service_path(root, entry.uuid), service_document(service, site))
+            elif not os.path.isfile(f"{output}/{service_path(root, found[1])}"):
+                write_if_changed(output / service_path(root, found[1]), service_document(service, site))  # removed by hand
+            rows.append((*found, sha))
         cache.save()
-        logger.debug("open_data: %d of %d services mapped, the others were in the cache", cache.misses, len(entries))
-        paths, shas = [], {}
-        for service, entry in zip(published, entries):
-            path = service_path(root, entry.uuid)
-            paths.append(path)
-            sha = getattr(service, "source_sha", None)
-            if sha is not None:
-                shas[entry.uuid] = sha
-            if id(service) in written_now or (
-                    sha is not None and previous.get(entry.uuid) == sha and (output / path).is_file()):
-                continue
-            write_if_changed(output / path, service_document(service, site))
+        logger.debug("open_data: %d of %d services mapped, %d taken from the files on disk",
+                     cache.misses, len(rows), sum(1 for sha in shas if sha in on_disk))
+        rows.sort(key=lambda row: (row[0], row[1]))  # the feed's order: ServiceEntry.sort_key
+        paths = [service_path(root, row[1]) for row in rows]
         # The last build left the folder holding its files only (write_folder): when it wrote the
         # documents of these same services, no file is to be removed, and 10,000 folders are not walked.
-        same_services = bool(previous) and len(shas) == len(published) and previous.keys() == shas.keys()
-        write_folder(output, root, feed_files(entries, site, root), paths, walk=not same_services)
-        lines = [entry.csv_line for entry in sorted(entries, key=lambda entry: entry.sort_key)]
-        write_if_changed(output / settings["OPEN_DATA_CSV_SAVE_AS"], services_csv(lines))
-        written.save({"fingerprint": feed_fingerprint, "documents": shas})
+        same_services = bool(documents) and None not in shas and documents.keys() == {row[1] for row in rows}
+        write_folder(output, root, feed_files(site, root), [*paths, services_page_path(root)], walk=not same_services)
+        page_pieces, csv_pieces = [row[2] for row in rows], [row[3] for row in rows]
+        page_data = joined(PAGE_HEAD, page_pieces, PAGE_SEPARATOR, page_tail(len(rows)))
+        csv_data = joined(CSV_HEAD, csv_pieces, b"", b"")
+        write_joined(page_path, page_data, old_page)
+        write_joined(csv_path, csv_data, old_csv)
+        if written.key:  # None when a service has no provider file digest: nothing is kept
+            written.save(WrittenFeed([row[4] for row in rows], [row[1] for row in rows], [row[0] for row in rows],
+                                     layout(page_data, page_pieces), layout(csv_data, csv_pieces)).kept(feed_fingerprint))

@@ -46,7 +46,7 @@ def write_sitemap(pelican):
                            (settings["OPEN_REFERRAL_PATH"].strip("/"),), listings)
     text = sitemap_xml(pages, notes.get("lastmod"))
     write_if_changed(output / settings["SITEMAP_SAVE_AS"], text.encode("utf-8"))
-    if settings["OPEN_DATA_CACHE"] and listings.listings != listings.kept:
+    if settings["OPEN_DATA_CACHE"] and listings.changed():
         try:
             save_json(cache_path, {str(output): listings.listings})
         except OSError as error:

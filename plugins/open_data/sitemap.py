@@ -13,6 +13,8 @@ NEVER_LISTED = ("404.html", "editorial/")
 # A folder's listing is kept (FolderListings) only once its modification time is this much in
 # the past: a file system that counts it in whole (or two) seconds shows no change made within one.
 SETTLED_NS = 2_000_000_000
+# The listings are saved again when more than one folder in this many was read again for nothing.
+STALE_SHARE = 20
 
 
 def page_addresses(output, base, not_public=(), without_pages=(), listings=None):
@@ -48,6 +50,7 @@ class FolderListings:
         self.kept = kept if isinstance(kept, dict) else {}
         self.listings = {}  # what this build found, for the next
         self.read = 0  # folders read in this build (the others were kept)
+        self.unsettled = set()  # folders read in this build and changed too recently to keep
 
     def listing(self, root, folder):
         path = root + folder
@@ -68,7 +71,28 @@ class FolderListings:
                     names.append(entry.name)
         if stat.st_mtime_ns < time.time_ns() - SETTLED_NS:
             self.listings[folder] = [stat.st_ino, stat.st_mtime_ns, subfolders, names]
+        else:
+            self.unsettled.add(folder)
         return subfolders, names
+
+    def changed(self):
+        """Whether the listings are worth saving: a folder is new, gone or holds other names than its
+        kept listing says, or many folders were read again though they hold the same names (their
+        key changed: a page written again). A folder read again but changed too recently to keep
+        does not count. Pages written by every build change a few folders' keys each time: saving
+        the 2 MB of listings of 10,000 services again for that alone cost more than reading those
+        few folders again in the next build."""
+        kept, same_names = self.kept, 0
+        if self.listings.keys() - kept.keys() or kept.keys() - self.listings.keys() - self.unsettled:
+            return True
+        for folder, listing in self.listings.items():
+            old = kept[folder]
+            if old is listing:
+                continue
+            if not isinstance(old, list) or old[2:] != listing[2:]:
+                return True
+            same_names += 1
+        return same_names * STALE_SHARE > len(self.listings)
 
 
 def sitemap_xml(pages, lastmod=None):
