@@ -509,6 +509,58 @@ def test_listings_show_cards_with_facts():
     assert len(card_facts(a_to_z)) == 3
 
 
+class ListedService(NS):
+    """A fake service as a listing keys it: equal only to itself, as a Service is."""
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+
+def listed(**changes):
+    return ListedService(**vars(fake_service(**changes)))
+
+
+def joined_cards(tmp_path=None):
+    """The build's service_cards_html (service_directory/listings.py), with a cache in tmp_path or none."""
+    from localoffer.service_directory.listings import ServiceCards
+    return ServiceCards(make_env(), "", tmp_path or "", "fingerprint", enabled=tmp_path is not None)
+
+
+@pytest.mark.parametrize("name", ["term.html", "services.html"])
+def test_a_listing_of_the_builds_joined_cards_is_the_one_the_template_loop_writes(name):
+    # Two services or more, so that the text between the cards is written too.
+    first, second, third = listed(name="Autism family network"), listed(name="Aquatic club"), listed()
+    case = {"term.html": dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"),
+                              term_services=[first, second, third]),
+            "services.html": dict(page_path="services/", page_title="Services A to Z",
+                                  letters=[("A", [first, second]), ("R", [third])])}[name]
+    looped = render(name, **case)
+    assert render(name, service_cards_html=joined_cards().html, **case) == looped
+    assert looped.count('<li class="app-service-card">') == 3
+
+
+def test_a_listing_of_joined_cards_keeps_provider_text_escaped_also_when_the_cards_come_from_the_cache(tmp_path):
+    service = listed(name='<script>alert("x")</script> club')
+    case = dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"), term_services=[service])
+    made = joined_cards(tmp_path)
+    made.make([(service, 2, "riverside:sha:2")])
+    made.save()
+    kept = joined_cards(tmp_path)
+    kept.make([(service, 2, "riverside:sha:2")])
+    assert (made.rendered, kept.rendered) == (1, 0)  # the second card is the cache's
+    for cards in (made, kept):
+        html = render("term.html", service_cards_html=cards.html, **case)
+        assert '<script>alert' not in html
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; club</a>" in html
+
+
+def test_the_text_between_joined_cards_is_escaped():
+    first, second = listed(name="First"), listed(name="Second")
+    made, unmade = joined_cards(), joined_cards()
+    made.make([(first, 2, None), (second, 2, None)])  # the cards made before the listing asks for them, as a build does
+    for cards in (made, unmade):
+        assert str(cards.html([first, second], heading_level=2, between="<hr>")).count("</li>&lt;hr&gt;<li") == 1
+
+
 def test_service_page_starts_with_key_facts_then_contact():
     html = render("service.html", **page_cases()["service.html"])
     assert key_facts(html) == [

@@ -4,8 +4,8 @@ and the service cards on them, made again only where a service changed.
 A service is on about nine listings, and at 10,000 services the A to Z alone shows
 10,000 cards: a rebuild after one provider file changed must write the A to Z and
 that service's own listings again, but not render every card on them. Each card is
-kept in CACHE_PATH (`service_directory-cards.sqlite`, a row a card:
-localoffer.cache_files.entries), keyed by its service's id and provider file digest
+kept in CACHE_PATH (`service_directory-cards.sqlite`, a row a card, its HTML as the
+row's text: localoffer.cache_files.entries), keyed by its service's id and provider file digest
 (`source_sha`) and its heading level, under the fingerprint of the plugin's cache
 (code, settings, content pages, build date) and the card template's closure. A card
 shows its own service and nothing of any other, so the same key means the same HTML.
@@ -13,11 +13,13 @@ shows its own service and nothing of any other, so the same key means the same H
 Which listings are current is still build_cache's record of the pages written
 (`listing_is_current`): a listing is rendered again only when its template's closure,
 the content pages' links in its menu, its address or title, or a service on it changed.
+The template is then given its cards joined as one piece of HTML (ServiceCards.html), so a
+listing of 10,000 services is not written card by card by a loop in the template.
 """
 
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from localoffer.cache_files import digest
 from localoffer.cache_files.entries import EntryStore
@@ -25,6 +27,8 @@ from localoffer.cache_files.templates import templates_digest
 
 CARDS_FILE = "service_directory-cards.sqlite"
 CARD_TEMPLATE = "components/service_card.html"
+# The cards file's rows: 2 is the card's HTML as the row's text (1 was JSON of it).
+CARDS_LAYOUT = 2
 
 
 class Listing:
@@ -40,77 +44,99 @@ def write_listings(generator, writer, listings, cache_path, fingerprint, enabled
     """Write those of `listings` whose template, menu links, address, title or services changed since the
     listing on disk was written (generator.cache.listing_is_current), their cards read from
     the cache where the service's file did not change."""
-    source_keys = {}  # id(service) -> "id:file digest", made once though a service is on nine listings
+    # A service is on about nine listings (124,000 places at 10,000 services), so what is done for
+    # each place is done by dicts, keyed by the services themselves (a Service is equal only to
+    # itself): keyed by id(service) it took twice as long, every id a new int.
+    shown = {}  # heading level -> {service: None} of every card a listing on the site shows at it
+    for listing in listings:
+        shown.setdefault(listing.heading_level, {}).update(dict.fromkeys(listing.services))
+    source_keys = {service: f"{service.id}:{getattr(service, 'source_sha', None)}"
+                   for services in shown.values() for service in services}
     templates = {}  # template name -> digest of its closure
-
-    def service_key(service):
-        key = source_keys.get(id(service))
-        if key is None:
-            key = source_keys[id(service)] = f"{service.id}:{getattr(service, 'source_sha', None)}"
-        return key
 
     stale = []
     for listing in listings:
         if listing.template not in templates:
             templates[listing.template] = templates_digest(generator.env, f"{listing.template}.html")
         # The content pages' links are in every listing's menu (generator._content; not in the fingerprint).
+        # The services' keys are hashed as one text: a digest part each took a quarter of a second.
         key = digest(templates[listing.template], generator._content, listing.url, listing.title,
-                     *map(service_key, listing.services))
+                     "\n".join(map(source_keys.__getitem__, listing.services)))
         if not generator.cache.listing_is_current(listing.save_as, key, generator.output_path):
             stale.append(listing)
 
+    card_keys = {level: {service: _card_key(source_keys[service], level) for service in services}
+                 for level, services in shown.items()}
     cards = ServiceCards(generator.env, generator.settings.get("SITEURL", ""), cache_path, fingerprint, enabled)
-    # Every card a listing on the site shows: those not rendered in this build stay in the cache.
-    cards.keep(dict.fromkeys((service, listing.heading_level) for listing in listings for service in listing.services),
-               service_key)
-    cards.make(dict.fromkeys((service, listing.heading_level) for listing in stale for service in listing.services),
-               service_key)
+    # Cards not rendered in this build stay in the cache.
+    cards.keep(key for keys in card_keys.values() for key in keys.values())
+    wanted = {}  # heading level -> {service: None} of every card a listing written now shows at it
+    for listing in stale:
+        wanted.setdefault(listing.heading_level, {}).update(dict.fromkeys(listing.services))
+    cards.make([(service, level, card_keys[level][service]) for level, services in wanted.items() for service in services])
     for listing in stale:
         generator._write(writer, listing.save_as, listing.template, listing.url, listing.title,
-                         service_card_html=cards, **listing.extra)
+                         service_cards_html=cards.html, **listing.extra)
     cards.save()
 
 
 class ServiceCards:
     """Each service's card at a heading level, made once (read from the cache or rendered) and
-    reused on every listing it is in; the templates call it as service_card_html(service, level)."""
+    reused on every listing it is in. A listing template writes a list of them with
+    `service_cards_html(services, heading_level, between)`: the cards are joined here, not one
+    by one in the template (at 10,000 services that loop was most of writing a listing)."""
 
     def __init__(self, env, site_url, cache_path, fingerprint, enabled=True):
         self._macro = env.get_template(CARD_TEMPLATE).module.service_card
         self._site_url = site_url
-        self._cards = {}  # (id(service), heading level) -> its card
-        self._store = EntryStore(Path(cache_path) / CARDS_FILE, digest(fingerprint, templates_digest(env, CARD_TEMPLATE)),
-                                 check=lambda card: isinstance(card, str), label="service_directory") if enabled else None
+        self._cards = {}  # heading level -> {service: its card's HTML, as service_card.html made it}
+        # A row's value is the card's HTML as it is (text=True): JSON of it was decoded for nothing.
+        self._store = EntryStore(Path(cache_path) / CARDS_FILE,
+                                 digest(fingerprint, templates_digest(env, CARD_TEMPLATE), CARDS_LAYOUT),
+                                 label="service_directory", text=True) if enabled else None
         self.rendered = 0  # cards rendered in this build (the others came from the cache)
 
-    def keep(self, pairs, service_key):
-        """Keep the cached cards of these (service, heading level) pairs though they are not asked for."""
+    def keep(self, card_keys):
+        """Keep the cached cards of these keys (_card_key) though they are not asked for."""
         if self._store is not None:
-            self._store.keep(_card_key(service_key(service), level) for service, level in pairs)
+            self._store.keep(card_keys)
 
-    def make(self, pairs, service_key):
-        """Make the cards of these (service, heading level) pairs, in this order (the cache's rows
-        are read in it, a few hundred a query)."""
-        keys = [_card_key(service_key(service), level) for service, level in pairs]
+    def make(self, wanted):
+        """Make the cards of these (service, heading level, card key) triples, each read from the
+        cache or rendered. The cache is read in key order, the order of its rows on disk: in the
+        listings' order it took twice as long."""
+        wanted = sorted(wanted, key=lambda triple: triple[2] or "")
         if self._store is not None:
-            self._store.expect(keys)
-        for (service, level), key in zip(pairs, keys):
+            self._store.expect([key for _, _, key in wanted])
+        for service, level, key in wanted:
             found = self._store.get(key) if self._store is not None and key is not None else None
             if found is None:
                 found = self._render(service, level)
                 if self._store is not None:
-                    self._store.put(key, str(found))
-            self._cards[(id(service), level)] = Markup(found)
+                    self._store.put(key, found)
+            self._cards.setdefault(level, {})[service] = found
 
-    def __call__(self, service, heading_level=3):
-        card = self._cards.get((id(service), heading_level))
+    def html(self, services, heading_level=3, between=""):
+        """The cards of `services` joined by `between`, as HTML: each card is HTML that
+        service_card.html made, its provider text escaped there; `between` is escaped here."""
+        cards = self._cards.setdefault(heading_level, {})
+        try:
+            # str's join: Markup's would escape each card again.
+            return Markup(str(escape(between)).join(map(cards.__getitem__, services)))
+        except KeyError:  # a card not made: rendered now
+            return Markup(str(escape(between)).join([self.card(service, heading_level) for service in services]))
+
+    def card(self, service, heading_level=3):
+        """One service's card (rendered now if it was not made)."""
+        cards = self._cards.setdefault(heading_level, {})
+        card = cards.get(service)
         if card is None:
-            card = self._cards[(id(service), heading_level)] = self._render(service, heading_level)
+            card = cards[service] = self._render(service, heading_level)
         return card
 
     def _render(self, service, heading_level):
         self.rendered += 1
-        return self._macro(service, self._site_url, heading_level=heading_level)
+        return str(self._macro(service, self._site_url, heading_level=heading_level))
 
     def save(self):
         if self._store is not None:
