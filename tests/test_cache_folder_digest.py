@@ -102,4 +102,5 @@ def test_settings_that_say_how_a_build_runs_are_not_in_the_settings_digest():
     site = {"SITENAME": "Northmoor Local Offer", "LOCAL_OFFER_BUILD_WORKERS": None, "CACHE_PATH": "cache"}
     same = settings_digest(site)
     assert settings_digest({**site, "LOCAL_OFFER_BUILD_WORKERS": 3, "CACHE_PATH": "/elsewhere/cache"}) == same
+    assert settings_digest({**site, "DEBUG": True}) == same  # what `pelican --debug` sets
     assert settings_digest({**site, "SITENAME": "Eastbridge Local Offer"}) != same

@@ -72,7 +72,9 @@ def package_digest():
 
 # Settings that say how a build runs, not what it makes: the same site with another number of
 # rendering workers (byte-identical output, tests/test_parallel_build.py) or its cache moved keeps its caches.
-HOW_A_BUILD_RUNS = ("LOCAL_OFFER_BUILD_WORKERS", "CACHE_PATH")
+# DEBUG is set by `pelican --debug`; Pelican reads it only to log an exception's traceback, so an editor
+# asking for the debug log does not pay for a full build.
+HOW_A_BUILD_RUNS = ("LOCAL_OFFER_BUILD_WORKERS", "CACHE_PATH", "DEBUG")
 
 
 def settings_digest(settings):
