@@ -114,16 +114,17 @@ def write_atomic(path, data):
         raise
 
 
-def write_if_changed(path, data):
+def write_if_changed(path, data, old=None):
     """Write `data` (bytes) to `path` atomically unless the file already holds those bytes, so a
-    rebuild rewrites only what changed (and a static host sees only those files change)."""
-    path = Path(path)
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    write_atomic(path, data)
+    rebuild rewrites only what changed (and a static host sees only those files change). `old` is
+    the file's bytes when the caller has read them already (cache_files.joined): not read twice."""
+    if old is None:
+        try:
+            old = Path(path).read_bytes()
+        except OSError:
+            old = None
+    if data != old:
+        write_atomic(path, data)
 
 
 def load_json(path, kinds=None, consume=False):

@@ -13,7 +13,7 @@ Making the manifest reads every published service's record field by field
   that service's line and reads the others.
 
 The record also names the key of each line of the manifest on disk, in order,
-with its length in bytes and the file's digest (open_data/joined.py), so a
+with its length in bytes and the file's digest (cache_files/joined.py), so a
 rebuild takes the lines of unchanged services from the file itself, as slices
 of its bytes, and reads the cache only for the others (a manifest removed, of
 another build, or changed since it was written). At 10,000 services that
@@ -28,9 +28,9 @@ the one `manifest.manifest_json(build_manifest(...))` gives, byte for byte.
 
 from pathlib import Path
 
-from localoffer.cache_files import WrittenRecord, digest, load_json, package_digest, settings_digest
+from localoffer.cache_files import WrittenRecord, digest, load_json, package_digest, settings_digest, write_if_changed
 from localoffer.cache_files.entries import EntryStore
-from localoffer.open_data.joined import joined, layout, pieces_on_disk, write_joined
+from localoffer.cache_files.joined import joined, layout, pieces_on_disk
 from localoffer.service_directory.loader import written_data
 
 from . import manifest
@@ -65,7 +65,7 @@ def write_manifest(path, services, settings):
     pieces = [on_disk.get(key) or _line(lines, key, service).encode("utf-8") for key, service in zip(keys, services)]
     lines.save()
     data = joined(HEAD, pieces, SEPARATOR, TAIL)
-    write_joined(path, data, old)
+    write_if_changed(path, data, old)
     written.save({"fingerprint": fingerprint, "lines": keys, **layout(data, pieces)})
 
 

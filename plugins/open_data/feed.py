@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from .cache import ServiceEntry
-from .joined import joined
+from localoffer.cache_files.joined import joined
 from .oruk_mapping import oruk_service, oruk_service_summary
 from .taxonomy import taxonomy_document
 

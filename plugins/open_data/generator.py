@@ -21,7 +21,7 @@ from .csv_export import CSV_HEAD, csv_line
 from .feed import (PAGE_HEAD, PAGE_SEPARATOR, feed_files, page_tail, service_document, service_entry, service_path,
                    services_page_path)
 from .files import write_folder
-from .joined import joined, layout, pieces_on_disk, write_joined
+from localoffer.cache_files.joined import joined, layout, pieces_on_disk
 from .oruk_mapping import Site
 from .settings import base_url, publisher
 from .taxonomy import site_taxonomies
@@ -142,8 +142,8 @@ class OpenDataGenerator(Generator):
         page_pieces, csv_pieces = [row[2] for row in rows], [row[3] for row in rows]
         page_data = joined(PAGE_HEAD, page_pieces, PAGE_SEPARATOR, page_tail(len(rows)))
         csv_data = joined(CSV_HEAD, csv_pieces, b"", b"")
-        write_joined(page_path, page_data, old_page)
-        write_joined(csv_path, csv_data, old_csv)
+        write_if_changed(page_path, page_data, old_page)
+        write_if_changed(csv_path, csv_data, old_csv)
         if written.key:  # None when a service has no provider file digest: nothing is kept
             written.save(WrittenFeed([row[4] for row in rows], [row[1] for row in rows], [row[0] for row in rows],
                                      layout(page_data, page_pieces), layout(csv_data, csv_pieces)).kept(feed_fingerprint))

@@ -17,7 +17,6 @@ import hashlib
 import itertools
 from pathlib import Path
 
-from localoffer.cache_files import write_atomic
 
 
 def file_digest(data):
@@ -57,14 +56,3 @@ def pieces_on_disk(path, kept, head, separator):
     if step and any(view[start - step:start] != separator for start in starts[1:]):
         return None, None  # the digest matches but the lengths do not divide the file
     return data, [view[start:start + length] for start, length in zip(starts, lengths)]
-
-
-def write_joined(path, data, old=None):
-    """Write `data` to `path` unless `old` (the file's bytes, read already) or the file holds it."""
-    if old is None:
-        try:
-            old = Path(path).read_bytes()
-        except OSError:
-            old = None
-    if data != old:
-        write_atomic(path, data)
