@@ -20,14 +20,15 @@ writes: a file written since it was saved has another inode, so the record no
 longer vouches for it.
 """
 
-import hashlib
 import json
 import logging
 import os
 import stat as stat_kinds
 from pathlib import Path
 
-from localoffer.cache_files import write_atomic, write_if_changed
+from localoffer.cache_files import write_atomic
+
+from .terms import bytes_digest
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class DataFolder:
         else:
             try:
                 with open(full, "rb") as handle:
-                    found = hashlib.sha256(handle.read()).hexdigest()[:32]
+                    found = bytes_digest(handle.read())
             except OSError:
                 return False
         if found != digest:
@@ -136,7 +137,9 @@ class DataFolder:
         for path in sorted(files, key=lambda path: (path == "manifest.json", path)):
             digest = digests[path]
             if not self.holds(path, digest):
-                write_if_changed(self._root + path, files[path].encode("utf-8"))
+                # holds() read and hashed a file it could not vouch for: other bytes or no file, so
+                # write without reading it again to compare.
+                write_atomic(self._root + path, files[path].encode("utf-8"))
                 stat = _stat(self._root + path)
                 if stat is not None:
                     self._new[path] = [digest, *stat, None]

@@ -56,7 +56,12 @@ def group_of(term):
 
 
 def file_digest(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return bytes_digest(text.encode("utf-8"))
+
+
+def bytes_digest(data):
+    """The digest of a data file's bytes, as file_digest gives it of the file's text."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def version_of(digests):
