@@ -135,15 +135,23 @@ class ProviderChecker:
 
 def picture_stamps(path, data):
     """Size and time of each picture a provider file names (or that it is missing)."""
+    return stamps_of(path, picture_names(data))
+
+
+def picture_names(data):
+    """The name of each picture a provider file's data names, in order (what its stamps are of)."""
     images = data.get("images") if isinstance(data, dict) else None
-    stamps = []
-    for image in images if isinstance(images, list) else []:
-        name = image.get("file") if isinstance(image, dict) else None
-        if isinstance(name, str):
-            # A rebuild asks this of every file it keeps: no new Path when it has one.
-            folder = path.parent if isinstance(path, Path) else Path(path).parent
-            stamps.append(_picture_stamp(folder, name))
-    return stamps
+    return [image["file"] for image in (images if isinstance(images, list) else [])
+            if isinstance(image, dict) and isinstance(image.get("file"), str)]
+
+
+def stamps_of(path, names):
+    """The stamps of the pictures `names`, which the provider file at `path` names."""
+    if not names:
+        return []
+    # A rebuild asks this of every file it keeps: no new Path when it has one.
+    folder = path.parent if isinstance(path, Path) else Path(path).parent
+    return [_picture_stamp(folder, name) for name in names]
 
 
 def _picture_stamp(folder, name):
