@@ -324,25 +324,32 @@ def _json(data):
 
 
 def _is_row(row):
-    """A CheckRow of the shape put_checked keeps."""
-    if not (isinstance(row, CheckRow) and isinstance(row.sha, str) and isinstance(row.path, str)
-            and isinstance(row.display_path, str)
-            and isinstance(row.problems, list) and all(isinstance(problem, Problem) for problem in row.problems)
-            and isinstance(row.pictures, list) and all(isinstance(stamp, str) for stamp in row.pictures)
-            and isinstance(row.picture_names, list) and all(isinstance(name, str) for name in row.picture_names)):
+    """A CheckRow of the shape put_checked keeps. (Each list's items are checked by their set of
+    types: a loop in Python for each item was a tenth of a rebuild's reading of the rows.)"""
+    if not (type(row) is CheckRow and type(row.sha) is str and type(row.path) is str
+            and type(row.display_path) is str and _all_of(row.problems, Problem)
+            and _all_of(row.pictures, str) and _all_of(row.picture_names, str)):
         return False
-    if row.stat is not None and not (isinstance(row.stat, list) and len(row.stat) == 4
-                                     and all(type(number) is int for number in row.stat)):
+    if row.stat is not None and not (type(row.stat) is list and len(row.stat) == 4 and _all_of(row.stat, int)):
         return False
     return row.facts is None or _are_facts(row.facts, row.problems)
 
 
+def _all_of(items, kind):
+    return type(items) is list and (not items or set(map(type, items)) == {kind})
+
+
+_FACT_KEYS = list(FACTS)
+_FACT_TYPES = tuple(FACTS.values())
+
+
 def _are_facts(facts, problems):
-    """Facts of the shape service.service_facts makes, of a file with no error."""
-    if not (isinstance(facts, dict) and facts.keys() == FACTS.keys()
-            and all(type(facts[key]) is kind for key, kind in FACTS.items())):
+    """Facts as service.service_facts makes them (its keys in its order, each of its type), of a file
+    with no error."""
+    if not (type(facts) is dict and list(facts) == _FACT_KEYS and tuple(map(type, facts.values())) == _FACT_TYPES):
         return False
-    if not all(isinstance(item, str) for key in ("categories", "needs", "areas") for item in facts[key]):
+    terms = facts["categories"] + facts["needs"] + facts["areas"]
+    if terms and set(map(type, terms)) != {str}:
         return False
     if facts["status"] not in ("published", "draft", "closed") or any(p.severity == ERROR for p in problems):
         return False
