@@ -153,3 +153,15 @@ def test_a_setting_of_pelicans_own_without_a_path_is_pelicans(records):
                                                                                    lambda: record)
     theirs = pelicans(record, path, settings, {})
     assert {key: value for key, value in vars(made).items() if key not in OURS} == vars(theirs)
+
+
+def test_kept_facts_fit_only_the_terms_the_settings_have(records):
+    from localoffer.service_directory.service import facts_fit, term_ids
+
+    settings, found = records
+    ids = term_ids(make_terms(settings))
+    facts = service_facts(found[0][1])
+    assert facts_fit(facts, ids)
+    assert facts_fit({**facts, "needs": ["all"], "areas": ["all"]}, ids)
+    for changed in ({"categories": ["all"]}, {"needs": ["all", "asd"]}, {"areas": ["nowhere"]}, {"needs": ["none"]}):
+        assert not facts_fit({**facts, **changed}, ids), changed

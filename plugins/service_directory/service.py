@@ -260,12 +260,20 @@ def make_service(record, source_path, terms, renderer, settings, context, stale_
     return maker.make(service_facts(record), source_path, lambda: record)
 
 
-def facts_fit(facts, terms):
-    """Whether kept `facts` name only terms the settings have (a kept row is data: one that
-    names others counts as missing)."""
-    return (all(("category", key) in terms for key in facts["categories"])
-            and all(("need", key) in terms for key in facts["needs"] if facts["needs"] != ["all"])
-            and all(("area", key) in terms for key in facts["areas"] if facts["areas"] != ["all"]))
+def term_ids(terms):
+    """{kind: the set of its ids} of `terms` (make_terms), for facts_fit."""
+    found = {"category": set(), "need": set(), "area": set()}
+    for kind, key in terms:
+        found[kind].add(key)
+    return found
+
+
+def facts_fit(facts, ids):
+    """Whether kept `facts` name only terms the settings have (`ids`: term_ids), needs and areas
+    perhaps as ["all"]; a kept row is data, and one that names others counts as missing."""
+    return (ids["category"].issuperset(facts["categories"])
+            and (facts["needs"] == ["all"] or ids["need"].issuperset(facts["needs"]))
+            and (facts["areas"] == ["all"] or ids["area"].issuperset(facts["areas"])))
 
 
 @lru_cache(maxsize=64)
