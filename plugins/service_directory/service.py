@@ -81,10 +81,7 @@ class Service(Content):
         # few folders. A plain file name joins its folder's answer as it is; any other name
         # (".", "..", or one the content path lies under) is left to Pelican.
         folder, name = os.path.split(source_path)
-        content_path = self.settings["PATH"]
-        # A relative folder is relative to where the build runs, which may change between builds.
-        cwd = None if os.path.isabs(folder) and os.path.isabs(content_path) else os.getcwd()
-        prefix, blocked = _relative_folder(folder, content_path, cwd)
+        prefix, blocked = _folder_answer(folder, self.settings["PATH"])
         if name in ("", ".", "..", blocked):
             return super().get_relative_source_path(source_path)
         return prefix + name
@@ -216,6 +213,7 @@ class ServiceMaker:
         self.terms, self.renderer, self.settings, self.context = terms, renderer, settings, context
         self.stale_before = stale_before
         self._shared = None  # the attributes Content.__init__ gives every service alike
+        self._folders = {}  # folder -> _folder_answer, for this build (whose working folder stays)
 
     def make(self, facts, source_path, make_record):
         """The Service of `facts` (service_facts), its record made by `make_record()` when first read."""
@@ -237,7 +235,14 @@ class ServiceMaker:
                           _summary=metadata["summary"])
         if "author" in attributes:
             attributes["authors"] = [attributes["author"]]
-        attributes["relative_source_path"] = service.get_relative_source_path()
+        # As Service.get_relative_source_path, with each folder's answer asked for once a build.
+        folder, name = os.path.split(source_path)
+        answer = self._folders.get(folder)
+        if answer is None:
+            answer = self._folders[folder] = _folder_answer(folder, self.settings["PATH"])
+        prefix, blocked = answer
+        attributes["relative_source_path"] = (service.get_relative_source_path() if name in ("", ".", "..", blocked)
+                                              else prefix + name)
         terms = self.terms
         attributes.update(
             _renderer=self.renderer, _make_record=make_record, id=facts["id"], name=facts["name"],
@@ -280,6 +285,13 @@ def facts_fit(facts, ids):
 def _names_only_the_slug(setting):
     fields = [name for _, name, _, _ in string.Formatter().parse(setting) if name is not None]
     return all(name == "slug" for name in fields)
+
+
+def _folder_answer(folder, content_path):
+    """_relative_folder's answer for a file of `folder`."""
+    # A relative folder is relative to where the build runs, which may change between builds.
+    cwd = None if os.path.isabs(folder) and os.path.isabs(content_path) else os.getcwd()
+    return _relative_folder(folder, content_path, cwd)
 
 
 @lru_cache(maxsize=256)
