@@ -1,6 +1,6 @@
-"""The checks cache (service_directory.build_cache): a row is a head (CheckRow: the file's digest and
-stat, its problems, pictures and its service's facts), the file's data and its field lines, each a
-line of JSON text; a row of any other shape counts as missing and the file is checked again, and
+"""The checks cache (service_directory.build_cache): a row is a head (a CheckRow's fields: the file's
+digest and stat, its problems, pictures and its service's facts), the file's data and its field lines,
+each a line of JSON text; a row of any other shape counts as missing and the file is checked again, and
 data that does not decode is made again by checking the file again."""
 
 import sqlite3
@@ -54,17 +54,18 @@ def test_a_file_without_facts_is_what_its_data_says(tmp_path):
     lambda row: row.replace("/site/providers/a.yaml", "/site/providers/b.yaml"),  # another file's row
     lambda row: row.split("\n")[0] + "\n" + row.split("\n")[2],  # two lines: the layout before
     lambda row: row.replace("\n", " "),  # one line
-    lambda row: row.replace('"CheckRow"', '"os.system"'),
-    lambda row: row.replace('"age_min":0', '"age_min":"0"'),  # facts of another type
-    lambda row: row.replace('"age_min":0,', ''),  # facts without one
+    lambda row: row.replace('"Problem"', '"os.system"'),
+    lambda row: row.replace(',0,5,', ',"0",5,'),  # a fact of another type
+    lambda row: row.replace(',0,5,', ',5,'),  # a fact missing
     lambda row: row.replace('"2026-01-02"', '"2026-13-02"'),  # not a date
-    lambda row: row.replace('"status":"published"', '"status":"gone"'),
+    lambda row: row.replace('"published"', '"gone"'),
     lambda row: row.replace('"warning"', '"error"'),  # the facts of a file with an error
-    lambda row: row.replace('"stat":["j",[1,2,3,4]]', '"stat":["j",[1,2,3]]'),
+    lambda row: row.replace('[1,2,3,4]', '[1,2,3]'),  # a stat of another shape
+    lambda row: row.replace('"sha",', '"sha",null,', 1),  # another field
     lambda row: "[" * 100_000,
     lambda row: "",
 ], ids=["another file", "two lines", "one line", "unknown class", "fact type", "fact missing", "date", "status",
-        "error", "stat", "deep", "empty"])
+        "error", "stat", "field", "deep", "empty"])
 def test_a_row_of_another_shape_counts_as_missing(tmp_path, change):
     kept(tmp_path, stat=[1, 2, 3, 4])
     with sqlite3.connect(tmp_path / "service_directory.sqlite") as db:

@@ -4,7 +4,6 @@ seconds before its build began, and any change the stat shows (an edit of the sa
 modification time set back included) checks the file again."""
 
 import datetime
-import json
 import os
 import shutil
 from pathlib import Path
@@ -12,10 +11,9 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from localoffer.cache_files.data import from_data
 from localoffer.cache_files.entries import stored_entries
-from localoffer.service_directory.build_cache import (CACHE_FILE, ROW_KINDS, STAT_TRUSTED_AFTER, BuildCache,
-                                                      KeptCheckedFile, file_stat)
+from localoffer.service_directory.build_cache import (CACHE_FILE, STAT_TRUSTED_AFTER, BuildCache, KeptCheckedFile,
+                                                      file_stat, read_head)
 from localoffer.service_directory.generator import ServiceGenerator
 from localoffer.service_directory.service import term_ids
 from localoffer.service_directory.settings import DEFAULTS
@@ -55,7 +53,7 @@ class Builds:
 
     def kept_stat(self, path):
         (row,) = stored_entries(self.cache_path / CACHE_FILE, text=True).values()
-        return from_data(json.loads(row.split("\n")[0]), ROW_KINDS).stat
+        return read_head(row.split("\n")[0]).stat
 
 
 @pytest.fixture

@@ -282,19 +282,13 @@ def test_findings_made_again_from_cached_checked_files_name_the_same_lines(tmp_p
     db.close()
     # The lines follow the row's head and the checked file's data, as JSON text of their own
     # (build_cache._row_text); the head holds none.
-    assert rows and all(len(row) == 3 and "lines" not in _field(json.loads(row[0])) and isinstance(json.loads(row[2]), dict)
+    assert rows and all(len(row) == 3 and len(json.loads(row[0])) == 8 and isinstance(json.loads(row[2]), dict)
                         for row in rows)
 
     again = build_fixture(output, EASY_READ_CACHE=False)  # the checks come from the cache, the pages do not
     assert again.returncode == 0
     for line in EXPECTED_FINDINGS:
         assert line in again.stdout, line
-
-
-def _field(stored):
-    """The fields of a row's head (build_cache.CheckRow) as cache_files.data writes it: ["o", "CheckRow", {field: value}]."""
-    assert stored[:2] == ["o", "CheckRow"]
-    return stored[2]
 
 
 def test_cached_lines_that_are_not_a_map_of_lines_read_as_none():
@@ -420,16 +414,14 @@ def test_a_rebuild_with_another_number_of_workers_keeps_every_cache(tmp_path):
 
 def checks_without_stats(cache):
     """{file: its row} of the checks cache, each row without the file's stat."""
-    import json
+    import dataclasses
 
     from localoffer.cache_files.entries import stored_entries
+    from localoffer.service_directory.build_cache import read_head
 
     rows = {}
     for key, value in stored_entries(cache / "service_directory.sqlite", text=True).items():
         head, rest = value.split("\n", 1)
-        fields = _field(json.loads(head))
-        assert "stat" in fields
-        fields["stat"] = None
-        rows[key] = (fields, rest)
+        rows[key] = (dataclasses.replace(read_head(head), stat=None), rest)
     assert rows
     return rows

@@ -102,14 +102,9 @@ class BuildCache:
             return None
         head, _, rest = text.partition("\n")
         data, newline, lines = rest.partition("\n")
-        if not newline:
-            return None
-        try:
-            row = from_data(json.loads(head), ROW_KINDS)
-        except (TypeError, ValueError, CacheMismatch, RecursionError):
-            return None
+        row = read_head(head) if newline else None
         # A row naming another file, or of another shape, counts as missing.
-        if not (_is_row(row) and row.path == str(path)):
+        if row is None or row.path != str(path):
             return None
         checked = KeptCheckedFile(path if isinstance(path, Path) else Path(path), row, data, LazyLines(lines), recheck)
         return KeptCheck(row.sha, row.stat, checked)
@@ -186,7 +181,6 @@ class CheckRow:
     facts: dict  # service.service_facts of a file the checks accepted, else None
 
 
-ROW_KINDS = {"CheckRow": CheckRow, "Problem": Problem}
 # The facts a row keeps, and the type of each (service.service_facts).
 FACTS = {"id": str, "name": str, "summary": str, "status": str, "categories": list, "needs": list,
          "areas": list, "age_min": int, "age_max": int, "last_reviewed": str}
@@ -313,10 +307,37 @@ def _is_pages(stored):
 
 
 def _row_text(value):
-    """A row of the checks cache: its head (CheckRow) as data.py writes it, the file's data likewise,
-    and the lines' JSON text as it is, each on its own line (JSON text holds no newline of its own)."""
+    """A row of the checks cache: its head (head_text), the file's data as data.py writes it, and the
+    lines' JSON text as it is, each on its own line (JSON text holds no newline of its own)."""
     row, data, lines = value
-    return _json(to_data(row)) + "\n" + data + "\n" + lines
+    return head_text(row) + "\n" + data + "\n" + lines
+
+
+def head_text(row):
+    """A CheckRow as the JSON text of a list of its fields in order, the facts as a list of their
+    values in FACTS' order, the problems as data.py writes them: without a name for each field and
+    fact, a rebuild decodes 10,000 heads in about half the time."""
+    facts = None if row.facts is None else [row.facts[key] for key in _FACT_KEYS]
+    return _json([row.sha, row.stat, row.path, row.display_path, to_data(row.problems), row.pictures,
+                  row.picture_names, facts])
+
+
+def read_head(text):
+    """The CheckRow of a head's text (head_text), or None when it is not one of the shape put_checked keeps."""
+    try:
+        fields = json.loads(text)
+        if type(fields) is not list or len(fields) != 8:
+            return None
+        fields[4] = from_data(fields[4], KINDS)
+    except (TypeError, ValueError, CacheMismatch, RecursionError):
+        return None
+    facts = fields[7]
+    if facts is not None:
+        if type(facts) is not list or len(facts) != len(_FACT_KEYS):
+            return None
+        fields[7] = dict(zip(_FACT_KEYS, facts))
+    row = CheckRow(*fields)
+    return row if _is_row(row) else None
 
 
 def _json(data):
@@ -344,8 +365,7 @@ _FACT_TYPES = tuple(FACTS.values())
 
 
 def _are_facts(facts, problems):
-    """Facts as service.service_facts makes them (its keys in its order, each of its type), of a file
-    with no error."""
+    """Facts as service.service_facts makes them (its keys, each of its type), of a file with no error."""
     if not (type(facts) is dict and list(facts) == _FACT_KEYS and tuple(map(type, facts.values())) == _FACT_TYPES):
         return False
     terms = facts["categories"] + facts["needs"] + facts["areas"]
