@@ -215,12 +215,13 @@ class KeptCheckedFile(CheckedFile):
     def data(self):
         if not self.decoded:
             self._data = self._decoded_data()
-            self.decoded = True
+            # The text goes once decoded: a build that reads every file's data held both.
+            self.decoded, self.data_text = True, None
         return self._data
 
     @data.setter
     def data(self, value):
-        self._data, self.decoded = value, True
+        self._data, self.decoded, self.data_text = value, True, None
 
     def _decoded_data(self):
         try:
