@@ -3,6 +3,8 @@
 import logging
 from pathlib import Path
 
+from localoffer.cache_files.templates import share_compiled_templates
+
 from . import council
 from .settings import apply_defaults
 
@@ -39,3 +41,10 @@ MACRO_GLOBALS = ("SITEURL", "THEME_STATIC_DIR")
 def add_theme_globals(generator):
     """generator_init receiver: make MACRO_GLOBALS Jinja globals."""
     generator.env.globals.update({name: generator.settings.get(name, "") for name in MACRO_GLOBALS})
+
+
+def share_templates(generator):
+    """generator_init receiver: this generator's environment compiles a template only if no other
+    generator's has (cache_files.templates.CompiledTemplates): base.html and the partials were
+    compiled once for each of Pelican's generators."""
+    share_compiled_templates(generator.env)
