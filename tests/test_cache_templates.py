@@ -142,9 +142,36 @@ def test_a_site_bytecode_cache_of_its_own_is_kept():
 
 
 def test_a_template_naming_no_other_is_not_parsed_for_its_closure(monkeypatch):
+    from localoffer.cache_files import templates
+
+    monkeypatch.setattr(templates, "REFERENCES", templates.KnownReferences())  # nothing kept by another test
     parsed = []
     original = Environment.parse
     monkeypatch.setattr(Environment, "parse", lambda self, source, *args: parsed.append(source) or original(self, source, *args))
     env = env_of({"page.html": '{% from "leaf.html" import leaf %}{{ leaf() }}', "leaf.html": "{% macro leaf() %}leaf, for the closure test{% endmacro %}"})
     assert template_closure(env, "page.html") == ["leaf.html", "page.html"]
     assert parsed == ['{% from "leaf.html" import leaf %}{{ leaf() }}']
+
+
+def test_what_a_template_names_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    from localoffer.cache_files.templates import KnownReferences
+
+    parsed = []
+    original = Environment.parse
+    monkeypatch.setattr(Environment, "parse", lambda self, source, *args: parsed.append(source) or original(self, source, *args))
+    env, source = env_of(TEMPLATES), TEMPLATES["service.html"]
+    first = KnownReferences()
+    first.use(tmp_path)
+    assert first.get(env, source) == ("base.html", "card.html")
+    first.save()
+    again = KnownReferences()
+    again.use(tmp_path)
+    assert again.get(env, source) == ("base.html", "card.html")
+    assert again.get(env_of({}), "{% include name %}") == (None,)
+    assert parsed == [source, "{% include name %}"]  # the kept source was not parsed again
+    other_delimiters = Environment(loader=DictLoader(TEMPLATES), block_start_string="<%", block_end_string="%>")
+    assert again.get(other_delimiters, source) == ()  # no tag with these delimiters: parsed, not taken from the other
+    (tmp_path / "templates.json").write_text('["j", {"x": [1]}]')
+    damaged = KnownReferences()
+    damaged.use(tmp_path)
+    assert damaged.kept == {}

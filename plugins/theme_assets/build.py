@@ -3,7 +3,7 @@
 import logging
 from pathlib import Path
 
-from localoffer.cache_files.templates import share_compiled_templates
+from localoffer.cache_files.templates import REFERENCES, share_compiled_templates
 
 from . import council
 from .settings import apply_defaults
@@ -27,6 +27,8 @@ def build_assets(pelican):
     apply_defaults(settings)
     folder = Path(settings.get("CACHE_PATH") or "cache").resolve() / SITE_ASSETS
     council.write_council_css(settings["COUNCIL_COLOUR"], folder / "css")
+    # What each template names, as an earlier build found it (cache_files.templates.KnownReferences).
+    REFERENCES.use(settings.get("CACHE_PATH") or "cache")
     paths = list(settings.get("THEME_STATIC_PATHS") or ["static"])
     if str(folder) not in paths:
         # Last, so that the site's own council.css is the one served.
@@ -48,3 +50,8 @@ def share_templates(generator):
     generator's has (cache_files.templates.CompiledTemplates): base.html and the partials were
     compiled once for each of Pelican's generators."""
     share_compiled_templates(generator.env)
+
+
+def keep_template_references(pelican):
+    """finalized receiver: keep what each template parsed in this build names, for the next."""
+    REFERENCES.save()

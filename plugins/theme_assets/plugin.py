@@ -7,7 +7,7 @@ in localoffer.cache_files.templates).
 
 from pelican import signals
 
-from .build import add_theme_globals, build_assets, share_templates
+from .build import add_theme_globals, build_assets, keep_template_references, share_templates
 
 
 def register():
@@ -16,3 +16,4 @@ def register():
     signals.initialized.connect(build_assets)
     signals.generator_init.connect(add_theme_globals)
     signals.generator_init.connect(share_templates)
+    signals.finalized.connect(keep_template_references)
