@@ -62,3 +62,116 @@ def test_the_themes_service_and_easy_read_pages_do_not_share_their_own_templates
     assert "base.html" in service and "base.html" in easy
     assert "easy_read_service.html" not in service and "service.html" not in easy
     assert "components/service_card.html" not in easy
+
+
+# Compiled templates shared by every environment of the process (CompiledTemplates).
+
+import pytest
+from jinja2 import StrictUndefined, UndefinedError
+from jinja2.exceptions import TemplateAssertionError
+
+from localoffer.cache_files.templates import COMPILED, CompiledTemplates, share_compiled_templates
+
+
+def counting_compiles(monkeypatch):
+    compiled = []
+    original = Environment.compile
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", compile)
+    return compiled
+
+
+def shared_env(templates, cache, **options):
+    return Environment(loader=DictLoader(templates), bytecode_cache=cache, **options)
+
+
+def test_a_template_is_compiled_once_for_every_environment_alike(monkeypatch):
+    compiled, cache = counting_compiles(monkeypatch), CompiledTemplates()
+    first, second = shared_env(TEMPLATES, cache), shared_env(TEMPLATES, cache)
+    assert first.get_template("service.html").render() == "<html><footer><a></footer>card</html>"
+    assert second.get_template("service.html").render() == "<html><footer><a></footer>card</html>"
+    assert sorted(compiled) == ["base.html", "card.html", "macros.html", "partials/footer.html", "service.html"]
+
+
+def test_an_edited_template_is_compiled_again(monkeypatch):
+    compiled, cache = counting_compiles(monkeypatch), CompiledTemplates()
+    assert shared_env({"a.html": "old"}, cache).get_template("a.html").render() == "old"
+    assert shared_env({"a.html": "new"}, cache).get_template("a.html").render() == "new"
+    assert compiled == ["a.html", "a.html"]
+
+
+def test_environments_that_compile_differently_share_nothing(monkeypatch):
+    compiled, cache = counting_compiles(monkeypatch), CompiledTemplates()
+    templates = {"a.html": "{{ text }}\n{% if true %}\n  x\n{% endif %}\n"}
+    assert shared_env(templates, cache).get_template("a.html").render(text="<b>") == "<b>\n\n  x\n"
+    assert shared_env(templates, cache, autoescape=True).get_template("a.html").render(text="<b>") == "&lt;b&gt;\n\n  x\n"
+    assert shared_env(templates, cache, trim_blocks=True, lstrip_blocks=True).get_template("a.html").render(text="") == "\n  x\n"
+    assert len(compiled) == 3
+
+
+def test_a_filter_one_environment_lacks_still_stops_its_compile(monkeypatch):
+    cache = CompiledTemplates()
+    templates = {"a.html": "{{ 'x' | shout }}"}
+    with_filter = shared_env(templates, cache)
+    with_filter.filters["shout"] = str.upper
+    assert with_filter.get_template("a.html").render() == "X"
+    with pytest.raises(TemplateAssertionError, match="^No filter named 'shout'.$"):
+        shared_env(templates, cache).get_template("a.html")
+
+
+def test_an_environments_undefined_still_counts_with_code_another_compiled():
+    cache = CompiledTemplates()
+    templates = {"a.html": "[{{ missing }}]"}
+    assert shared_env(templates, cache).get_template("a.html").render() == "[]"
+    with pytest.raises(UndefinedError, match="^'missing' is undefined$"):
+        shared_env(templates, cache, undefined=StrictUndefined).get_template("a.html").render()
+
+
+def test_a_site_bytecode_cache_of_its_own_is_kept():
+    own = CompiledTemplates()
+    env = shared_env(TEMPLATES, own)
+    share_compiled_templates(env)
+    assert env.bytecode_cache is own
+    env = Environment(loader=DictLoader(TEMPLATES))
+    share_compiled_templates(env)
+    assert env.bytecode_cache is COMPILED
+
+
+def test_a_template_naming_no_other_is_not_parsed_for_its_closure(monkeypatch):
+    from localoffer.cache_files import templates
+
+    monkeypatch.setattr(templates, "REFERENCES", templates.KnownReferences())  # nothing kept by another test
+    parsed = []
+    original = Environment.parse
+    monkeypatch.setattr(Environment, "parse", lambda self, source, *args: parsed.append(source) or original(self, source, *args))
+    env = env_of({"page.html": '{% from "leaf.html" import leaf %}{{ leaf() }}', "leaf.html": "{% macro leaf() %}leaf, for the closure test{% endmacro %}"})
+    assert template_closure(env, "page.html") == ["leaf.html", "page.html"]
+    assert parsed == ['{% from "leaf.html" import leaf %}{{ leaf() }}']
+
+
+def test_what_a_template_names_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    from localoffer.cache_files.templates import KnownReferences
+
+    parsed = []
+    original = Environment.parse
+    monkeypatch.setattr(Environment, "parse", lambda self, source, *args: parsed.append(source) or original(self, source, *args))
+    env, source = env_of(TEMPLATES), TEMPLATES["service.html"]
+    first = KnownReferences()
+    first.use(tmp_path)
+    assert first.get(env, source) == ("base.html", "card.html")
+    first.save()
+    again = KnownReferences()
+    again.use(tmp_path)
+    assert again.get(env, source) == ("base.html", "card.html")
+    assert again.get(env_of({}), "{% include name %}") == (None,)
+    assert parsed == [source, "{% include name %}"]  # the kept source was not parsed again
+    other_delimiters = Environment(loader=DictLoader(TEMPLATES), block_start_string="<%", block_end_string="%>")
+    assert again.get(other_delimiters, source) == ()  # no tag with these delimiters: parsed, not taken from the other
+    (tmp_path / "templates.json").write_text('["j", {"x": [1]}]')
+    damaged = KnownReferences()
+    damaged.use(tmp_path)
+    assert damaged.kept == {}

@@ -178,3 +178,49 @@ def test_the_sample_data_is_clean():
     feedback, _ = read_feedback(ROOT / "content/feedback/you-said-we-did.yaml", "you-said-we-did.yaml", today)
     assert projects.problems == [] and feedback.problems == []
     assert (len(projects.entries), len(feedback.entries)) == (11, 14)
+
+
+def stamps(output):
+    # A page written again is a new file (safe_build renames it into place): another inode.
+    return {path: (output / path / "index.html").stat().st_ino for path in ("coproduction/tracker", "feedback/you-said-we-did")}
+
+
+def test_a_page_is_written_again_only_when_what_it_is_made_of_changed(tmp_path):
+    projects, feedback = tmp_path / "projects.yaml", tmp_path / "you-said-we-did.yaml"
+    projects.write_bytes(PROJECTS.read_bytes())
+    feedback.write_bytes(FEEDBACK.read_bytes())
+    output, files = tmp_path / "output", {"COPRODUCTION_PROJECTS_FILE": str(projects), "YOU_SAID_WE_DID_FILE": str(feedback)}
+    assert run_pelican(PROVIDERS, output, **files).returncode == 0
+    first = stamps(output)
+    assert run_pelican(PROVIDERS, output, **files).returncode == 0
+    assert stamps(output) == first
+    projects.write_text(PROJECTS.read_text(encoding="utf-8").replace("A late policy", "A later policy"), encoding="utf-8")
+    assert run_pelican(PROVIDERS, output, **files).returncode == 0
+    second = stamps(output)
+    assert second["coproduction/tracker"] != first["coproduction/tracker"]
+    assert second["feedback/you-said-we-did"] == first["feedback/you-said-we-did"]
+    assert "A later policy" in read(output, "coproduction/tracker")
+    assert run_pelican(PROVIDERS, output, SERVICES_BUILD_DATE="2026-12-01", **files).returncode == 0
+    third = stamps(output)
+    assert all(third[path] != second[path] for path in third)
+    assert "worked out on 1 December 2026" in main_text(read(output, "coproduction/tracker"))
+    (output / "feedback" / "you-said-we-did" / "index.html").unlink()
+    assert run_pelican(PROVIDERS, output, SERVICES_BUILD_DATE="2026-12-01", **files).returncode == 0
+    assert stamps(output)["coproduction/tracker"] == third["coproduction/tracker"]
+    assert "You said, we did" in read(output, "feedback/you-said-we-did")
+
+
+def test_the_pages_templates_read_no_part_of_local_offer_their_key_leaves_out():
+    """coproduction/written.py keys the two pages on the content pages' titles and addresses and the
+    section's menu: what local_offer.navigation and .coproduction hold; .preview is a setting."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from localoffer import THEME_DIR
+    from localoffer.cache_files.templates import template_closure
+
+    env = Environment(loader=FileSystemLoader(str(THEME_DIR / "templates")))
+    read_parts = set()
+    for name in ("coproduction_tracker.html", "you_said_we_did.html"):
+        for used in template_closure(env, name):
+            read_parts |= set(re.findall(r"local_offer\.(\w+)", env.loader.get_source(env, used)[0]))
+    assert read_parts <= {"navigation", "coproduction", "preview", "has"}

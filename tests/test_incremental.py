@@ -330,11 +330,12 @@ LISTINGS = {"categories/health/index.html", "needs/asd/index.html", "areas/fenwi
 
 def test_a_service_template_edit_writes_only_service_pages_and_keeps_every_other_cache(tmp_path):
     """No provider file is checked again for a template edit: the checked files' store (and every cache
-    but the record of the pages written) is byte for byte as it was, and no listing is written."""
+    but the record of the pages written, and what the edited template names) is byte for byte as it was,
+    and no listing is written."""
     rewritten, caches = template_edit_rewrites(tmp_path, "service.html", "{% block content %}",
                                                "{% block content %}<!-- service.html changed -->")
     assert rewritten == SERVICE_PAGES
-    assert [name for name in caches if name != SITEMAP_CACHE] == ["service_directory-pages.json"]
+    assert [name for name in caches if name != SITEMAP_CACHE] == ["service_directory-pages.json", "templates.json"]
 
 
 def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
@@ -342,7 +343,7 @@ def test_a_listing_template_edit_writes_only_the_listings_made_of_it(tmp_path):
                                                "{% block content %}<!-- term.html changed -->")
     assert LISTINGS <= rewritten
     assert all(path.split("/")[0] in ("categories", "needs", "areas", "ages") for path in rewritten)
-    assert [name for name in caches if name != SITEMAP_CACHE] == ["service_directory-pages.json"]
+    assert [name for name in caches if name != SITEMAP_CACHE] == ["service_directory-pages.json", "templates.json"]
 
 
 def test_a_listing_written_again_takes_the_cards_of_unchanged_services_from_the_cache(tmp_path):

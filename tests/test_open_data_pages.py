@@ -8,12 +8,13 @@ import io
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from localoffer.open_data.json_ld import script_json
-from localoffer.open_data.sitemap import FolderListings, page_addresses, sitemap_xml
+from localoffer.open_data.sitemap import FolderListings, KnownListings, TreeRecord, page_addresses, sitemap_xml
 from tests.conftest import run_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oruk"
@@ -270,3 +271,56 @@ def test_the_sitemap_listings_are_saved_when_a_folder_holds_other_names_or_many_
     page_addresses(tmp_path, "https://example.org", listings=named)
     named.listings.update(many)
     assert named.changed()  # services/a/ holds another name
+
+
+def _walked_record(output, without_pages=()):
+    listings = FolderListings()
+    page_addresses(output, "https://example.org", (), without_pages, listings)
+    return TreeRecord.from_walk(listings.walked, ["key", 1, 2, 3])
+
+
+def _kept(record, output, without_pages=()):
+    """The record as the next build reads it back."""
+    return TreeRecord.from_data(json.loads(json.dumps(record.to_data(str(output)))), str(output), without_pages)
+
+
+def test_a_tree_found_as_the_record_has_it_gives_the_same_pages_without_reading_a_folder(tmp_path):
+    for page in ("index.html", "services/a/index.html", "services/b/index.html", "services/b/easy-read/index.html", "feed/x.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    _age(tmp_path)
+    root = f"{tmp_path}/"
+    kept = _kept(_walked_record(tmp_path, ("feed",)), tmp_path, ("feed",))
+    assert sorted(kept.folders) == ["", "services/", "services/a/", "services/b/", "services/b/easy-read/"]
+    assert kept.unchanged(root) and kept.read == []
+    assert (page_addresses(tmp_path, "https://example.org", (), ("feed",), KnownListings(kept))
+            == page_addresses(tmp_path, "https://example.org", (), ("feed",)))
+
+    # A page written again (by rename) changes its folder's time, not its names.
+    (tmp_path / "services" / "a" / "new.tmp").write_text("<p>again</p>")
+    os.replace(tmp_path / "services" / "a" / "new.tmp", tmp_path / "services" / "a" / "index.html")
+    assert kept.unchanged(root) and [kept.folders[index] for index, _ in kept.read] == ["services/a/"]
+    kept.restamp()
+    assert kept.stamps[kept.folders.index("services/a/") * 2 + 1] is None  # too recent to trust next time
+
+    (tmp_path / "services" / "b" / "easy-read" / "more.html").write_text("<p>page</p>")
+    assert not kept.unchanged(root)  # services/b/easy-read/ holds another page
+    (tmp_path / "services" / "b" / "easy-read" / "more.html").unlink()
+    assert kept.unchanged(root)
+    shutil.rmtree(tmp_path / "services" / "a")
+    assert not kept.unchanged(root)
+
+
+def test_a_record_that_does_not_hold_the_whole_tree_is_not_used(tmp_path):
+    for page in ("index.html", "services/a/index.html", "feed/x.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    data = _walked_record(tmp_path, ("feed",)).to_data(str(tmp_path))
+    assert TreeRecord.from_data(json.loads(json.dumps(data)), str(tmp_path), ("feed",)) is not None
+    assert TreeRecord.from_data(json.loads(json.dumps(data)), str(tmp_path), ()) is None  # feed/ was not walked
+    assert TreeRecord.from_data(json.loads(json.dumps(data)), str(tmp_path / "other"), ("feed",)) is None
+    without = dict(data, folders=data["folders"][:-1], stamps=data["stamps"][:-2])
+    without["listings"] = [data["listings"][0], data["listings"][1][:-1]]
+    assert TreeRecord.from_data(without, str(tmp_path), ("feed",)) is None
+    assert TreeRecord.from_data(dict(data, listings=[data["listings"][0], [-1] * len(data["folders"])]), str(tmp_path), ("feed",)) is None
+    assert TreeRecord.from_data(["not", "a record"], str(tmp_path), ("feed",)) is None

@@ -18,6 +18,7 @@ from .feedback import ACTION_STATUSES, VOICES, read_feedback
 from .ladder import RUNGS, STATES
 from .projects import read_projects, tracker_summary
 from .search_text import feedback_document, tracker_document
+from .written import WrittenPages, page_key
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class CoproductionGenerator(Generator):
         content = Path(settings["PATH"])
         projects_path = content / settings["COPRODUCTION_PROJECTS_FILE"]
         feedback_path = content / settings["YOU_SAID_WE_DID_FILE"]
+        self.today = today
+        self.inputs = {"coproduction_tracker": projects_path, "you_said_we_did": feedback_path}
         self.projects_file, projects = read_projects(projects_path, _display(projects_path, content), today)
         self.feedback_file, years = read_feedback(feedback_path, _display(feedback_path, content), today)
         self.tracker = tracker_summary(projects, today)
@@ -45,7 +48,8 @@ class CoproductionGenerator(Generator):
             tracker_document(TRACKER_TITLE, urls["tracker"], projects),
             feedback_document(YSWD_TITLE, urls["yswd"], years),
         ]
-        publish_part(self.context, "coproduction", coproduction=CoproductionPart(section=self._section(urls)))
+        self.section = self._section(urls)
+        publish_part(self.context, "coproduction", coproduction=CoproductionPart(section=self.section))
 
     def _section(self, urls):
         """The section's own menu: its content pages in their `Order`, then the
@@ -62,16 +66,20 @@ class CoproductionGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        self._write(writer, settings["COPRODUCTION_TRACKER_SAVE_AS"], "coproduction_tracker",
+        written = WrittenPages(settings, self.output_path)
+        self._write(writer, written, settings["COPRODUCTION_TRACKER_SAVE_AS"], "coproduction_tracker",
                     settings["COPRODUCTION_TRACKER_URL"], TRACKER_TITLE, states=STATES, rungs=RUNGS,
                     summary=self.documents[0].summary, **self.tracker)
-        self._write(writer, settings["YOU_SAID_WE_DID_SAVE_AS"], "you_said_we_did",
+        self._write(writer, written, settings["YOU_SAID_WE_DID_SAVE_AS"], "you_said_we_did",
                     settings["YOU_SAID_WE_DID_URL"], YSWD_TITLE, years=self.years, voices=VOICES,
                     action_statuses=ACTION_STATUSES, summary=self.documents[1].summary,
                     feedback_page_url=settings["COPRODUCTION_FEEDBACK_PAGE_URL"])
+        written.save()
         self._log_results()
 
-    def _write(self, writer, save_as, template, url, title, **extra):
+    def _write(self, writer, written, save_as, template, url, title, **extra):
+        if written.is_current(save_as, page_key(self, template, self.section, self.inputs[template])):
+            return
         writer.write_file(
             save_as, self.get_template(template), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], url=url,

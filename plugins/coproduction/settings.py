@@ -18,6 +18,8 @@ DEFAULTS = {
     # Content pages whose address starts with this are listed in the section's own menu.
     "COPRODUCTION_SECTION_URL": "coproduction/",
     "COPRODUCTION_FEEDBACK_PAGE_URL": "feedback/",
+    # The two pages are written again only when what they are made of changed (written.py).
+    "COPRODUCTION_CACHE": True,
 }
 
 URL_SETTINGS = (
