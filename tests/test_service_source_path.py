@@ -42,3 +42,20 @@ def test_a_relative_content_path_follows_the_working_folder(tmp_path, monkeypatc
         monkeypatch.chdir(tmp_path / folder)
         service, content = services("content", os.path.join(str(tmp_path), "providers", "a.yaml"))
         assert service.relative_source_path == content.relative_source_path
+
+
+@pytest.mark.parametrize("content_path", ["/site/content", "/", "content", "/site/providers"])
+def test_a_service_made_from_its_facts_has_pelicans_relative_source_path(content_path, tmp_path, monkeypatch):
+    import datetime
+
+    from localoffer.service_directory.service import ServiceMaker
+
+    (tmp_path / "site" / "content").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "site")
+    settings = dict(DEFAULT_CONFIG, PATH=content_path)
+    facts = {"id": "a-service", "name": "A service", "summary": "S", "status": "published", "categories": [],
+             "needs": [], "areas": [], "age_min": 0, "age_max": 5, "last_reviewed": "2026-01-01"}
+    maker = ServiceMaker({}, None, settings, {}, datetime.date(2025, 1, 1))
+    for path in PATHS * 2:  # the second time, from the folder's answer kept
+        content = Content("", metadata={"title": "A service", "slug": "a-service"}, settings=settings, source_path=path)
+        assert maker.make(facts, path, None).relative_source_path == content.relative_source_path, path

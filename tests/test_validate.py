@@ -191,3 +191,17 @@ def test_a_picture_several_files_show_is_opened_once_a_run_and_again_when_it_cha
     for name in ("ready-service.yaml", "stale-service.yaml"):
         assert cut in [problem.message for problem in one.check_file(folder / name).problems]
     assert opened == ["images/club.png"] * 2
+
+
+def test_the_provider_files_are_those_glob_finds_in_name_order(tmp_path):
+    from localoffer.service_directory.validate import provider_files
+
+    for name in ("b.yaml", "a.yml", "_template.yaml", ".hidden.yaml", "C.YAML", "notes.txt", "a.yaml", "z.yaml~"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "b.yaml")
+    globbed = sorted((path for pattern in ("*.yaml", "*.yml") for path in tmp_path.glob(pattern)
+                      if not path.name.startswith(("_", "."))), key=str)
+    assert provider_files(tmp_path) == globbed
+    assert [path.name for path in provider_files(tmp_path)] == ["a.yaml", "a.yml", "b.yaml", "folder.yaml", "link.yaml"]
+    assert provider_files(tmp_path / "missing") == [] and provider_files(tmp_path / "b.yaml") == []

@@ -8,6 +8,7 @@ search, can read them from the context); `generate_output` only writes.
 import itertools
 import logging
 import shutil
+import time
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -17,17 +18,17 @@ from localoffer.cache_files import digest, package_digest, settings_digest
 from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
-from .build_cache import BuildCache
+from .build_cache import BuildCache, KeptCheckedFile, file_stat, trusted_stat
 from .images import publish_images
 from .listings import Listing, write_listings
 from .loader import record_from_checked
 from .markdown_text import MarkdownRenderer
 from .page_inputs import content_digest
 from localoffer.written_yaml.problems import ERROR, WARNING
-from .service import make_service
+from .service import ServiceMaker, facts_fit, service_facts, term_ids
 from .settings import build_date, months_before
 from .terms import file_services, make_age_groups, make_need_groups, make_terms
-from .validate import ProviderChecker, picture_stamps, provider_files
+from .validate import ProviderChecker, provider_files, stamps_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ LOGGED_WARNINGS = 20
 
 class ServiceGenerator(Generator):
     def generate_context(self):
+        # Before any file is looked at: a file changed since may change again unseen (build_cache.trusted_stat).
+        self._started_ns = time.time_ns()
         settings = self.settings
         providers_path = Path(settings["PROVIDERS_PATH"])
         today = build_date(settings)  # the one build date: every other plugin reads it from local_offer.dates
@@ -56,13 +59,15 @@ class ServiceGenerator(Generator):
         # fingerprint, so that a template edit rewrites the pages and keeps every checked file.
         service_pages_made_of = digest(templates_digest(self.env, "service.html"), self._content)
         self.file_shas = {}
+        self.terms = make_terms(settings)
+        self._term_ids = term_ids(self.terms)
+        self._made = {}  # path -> (facts, record) of the files checked in this build
         paths = provider_files(providers_path)
         self.cache.expect(paths)  # their kept results are read a few hundred a query
         self.checked_files = [self._check(checker, path) for path in paths]
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
 
-        self.terms = make_terms(settings)
-        renderer = MarkdownRenderer()
+        maker = ServiceMaker(self.terms, MarkdownRenderer(), settings, self.context, stale_before)
         self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0, "hidden": 0}
         hide_months = settings["SERVICES_HIDE_AFTER_MONTHS"]
         hide_before = months_before(today, hide_months) if hide_months else None
@@ -72,14 +77,15 @@ class ServiceGenerator(Generator):
             if not checked.ok:
                 self.summary["rejected"] += 1
                 continue
-            if hide_before and checked.data["last_reviewed"] < hide_before.isoformat():
+            facts, make_record = self._facts(checked)
+            if hide_before and facts["last_reviewed"] < hide_before.isoformat():
                 # A council may choose to stop showing services nobody has checked for a very long time.
                 self.summary["hidden"] += 1
                 continue
-            self.summary[checked.status] += 1
-            if checked.status == "draft" and not include_drafts:
+            self.summary[facts["status"]] += 1
+            if facts["status"] == "draft" and not include_drafts:
                 continue
-            service = make_service(record_from_checked(checked.data, checked.lines), checked.path, self.terms, renderer, settings, self.context, stale_before)
+            service = maker.make(facts, checked.path, make_record)
             # Other plugins key their own caches on it: the same digest means the same file.
             service.source_sha = self.file_shas[str(checked.path)]
             # A page is current while its file and pictures are: the stamps the check took (or
@@ -130,16 +136,52 @@ class ServiceGenerator(Generator):
         return digest(package_digest(), settings_digest(settings), build_date(settings))
 
     def _check(self, checker, path):
-        sha = checker.file_digest(path)
+        # The stat is taken before the bytes are read: a change after it changes the stat.
+        stat = file_stat(path)
+        kept = self.cache.get_row(path, recheck=lambda: self._check_again(checker, path))
+        if kept is not None and stat is not None and kept.stat == stat:
+            sha = kept.sha  # the file is as it was when its row was kept (build_cache: trusted_stat)
+        else:
+            sha = checker.file_digest(path)
         self.file_shas[str(path)] = sha
-        checked = self.cache.get_checked(path, sha)
-        # The check opens the file's pictures too: a picture changed on disk is checked again.
-        if checked is None or checked.pictures != picture_stamps(path, checked.data):
+        checked = kept.checked if kept is not None and kept.sha == sha else None
+        stat = trusted_stat(stat, self._started_ns)
+        # The check opens the file's pictures too: a picture changed on disk is checked again. A kept
+        # row naming terms the settings do not have is not this build's (it counts as missing).
+        if (checked is None or checked.pictures != stamps_of(path, checked.picture_names)
+                or (checked.facts is not None and not facts_fit(checked.facts, self._term_ids))):
             # One process: with the checks as fast as they are now, worker processes cost more
             # than they saved (10,000 files: 4.3-4.5 s CPU in one, 5.7-6.1 s in two, no sooner).
             checked = checker.check_file(path)
-            self.cache.put_checked(path, sha, checked)
+            facts = None
+            if checked.ok:
+                record = record_from_checked(checked.data, checked.lines)
+                facts = service_facts(record)
+                self._made[path] = (facts, record)
+            self.cache.put_checked(path, sha, checked, facts, stat)
+        elif kept.stat != stat:
+            # The same bytes with another stat (touched, copied, or too new to trust before): kept
+            # with this one, so that the next build need not read them.
+            self.cache.put_checked(path, sha, checked, checked.facts, stat)
         return checked
+
+    def _check_again(self, checker, path):
+        """A kept file's check made again, for a row whose data did not decode; its row is replaced."""
+        checked = checker.check_file(path)
+        facts = service_facts(record_from_checked(checked.data, checked.lines)) if checked.ok else None
+        self.cache.put_checked(path, self.file_shas[str(path)], checked, facts, None)
+        return checked
+
+    def _facts(self, checked):
+        """(the facts of the service of an accepted file, a function giving its record)."""
+        made = self._made.get(checked.path)
+        if made is not None:
+            facts, record = made
+            return facts, lambda: record
+        if isinstance(checked, KeptCheckedFile) and checked.facts is not None:
+            return checked.facts, lambda: record_from_checked(checked.data, checked.lines)
+        record = record_from_checked(checked.data, checked.lines)
+        return service_facts(record), lambda: record
 
     def generate_output(self, writer):
         settings = self.settings

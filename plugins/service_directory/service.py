@@ -7,13 +7,22 @@ plugins/README.md: plain text for everything a provider wrote, `*_html` only
 for Markdown this project rendered and sanitised. `.record` is the model
 itself; the other attributes are the record's parts, or words made from them
 that every page says the same way.
+
+A rebuild makes every service but writes the pages of only the changed ones, so a
+service is made from its facts (`service_facts`: what every build reads of every
+service: its name, terms, ages, review date...), which the checks cache keeps apart
+from the file's data, and its record is made when first read (a page being written,
+a plugin reading a changed service's fields).
 """
 
+import datetime
 import os
+import string
 from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from pelican.contents import Content
+from pelican.plugins import signals
 from pelican.utils import posixize_path
 
 from . import words
@@ -34,15 +43,29 @@ class Service(Content):
     def closed(self):
         return self.status == "closed"
 
+    @cached_property
+    def record(self):
+        # Made from the file's data when first read (ServiceMaker.make gives how).
+        return self._make_record()
+
     # Pelican works a content object's address out from its settings and source
     # path each time it is asked; listings ask tens of thousands of times.
     @cached_property
     def url(self):
-        return Content.url.fget(self)
+        return self._address("url") or Content.url.fget(self)
 
     @cached_property
     def save_as(self):
-        return Content.save_as.fget(self)
+        return self._address("save_as") or Content.save_as.fget(self)
+
+    def _address(self, key):
+        """Pelican's answer (Content.get_url_setting) when the setting names nothing but the slug, as
+        the default `services/{slug}/` does, without Pelican's every field (its source path, the time
+        now) it would format it with; None for Pelican to answer itself."""
+        if "override_" + key in self.__dict__ or not self.in_default_lang:
+            return None
+        setting = str(self.settings[f"SERVICE_{key.upper()}"])
+        return setting.format(slug=getattr(self, "slug", "")) if _names_only_the_slug(setting) else None
 
     def get_relative_source_path(self, source_path=None):
         # Pelican sets relative_source_path in __init__ and then works it out again at each
@@ -58,10 +81,7 @@ class Service(Content):
         # few folders. A plain file name joins its folder's answer as it is; any other name
         # (".", "..", or one the content path lies under) is left to Pelican.
         folder, name = os.path.split(source_path)
-        content_path = self.settings["PATH"]
-        # A relative folder is relative to where the build runs, which may change between builds.
-        cwd = None if os.path.isabs(folder) and os.path.isabs(content_path) else os.getcwd()
-        prefix, blocked = _relative_folder(folder, content_path, cwd)
+        prefix, blocked = _folder_answer(folder, self.settings["PATH"])
         if name in ("", ".", "..", blocked):
             return super().get_relative_source_path(source_path)
         return prefix + name
@@ -92,10 +112,9 @@ class Service(Content):
             if support and getattr(support, key)
         ]
 
-    # The record's parts under the names templates use (plugins/README.md).
+    # The record's parts under the names templates use (plugins/README.md). The ages and the
+    # review date are the service's facts (ServiceMaker.make), which every build reads.
     organisation = _part("organisation")
-    age_min = _part("service.age_range.min")
-    age_max = _part("service.age_range.max")
     free = _part("service.cost.free")
     cost_details = _part("service.cost.details")
     waiting_time = _part("service.waiting_time")
@@ -110,7 +129,6 @@ class Service(Content):
     locations = _part("locations")
     contact = _part("contact")
     image_sources = _part("images")
-    last_reviewed = _part("last_reviewed")
     easy_read = _part("easy_read")
 
     # The words every page says for them. Each is worked out when first asked
@@ -150,7 +168,7 @@ class Service(Content):
 
     @cached_property
     def last_reviewed_text(self):
-        return words.date_text(self.record.last_reviewed)
+        return words.date_text(self.last_reviewed)
 
     # Pelican's `content` is the description.
     @property
@@ -162,32 +180,118 @@ class Service(Content):
         pass
 
 
-def make_service(record, source_path, terms, renderer, settings, context, stale_before):
-    """Build the Service page of one checked file's ServiceRecord (model.py). `terms` maps
-    ("category" | "need" | "area", id) to its Term."""
+def service_facts(record):
+    """What a build reads of every service, its page written or not (the listings, the search and
+    easy-read keys, the sitemap): kept as JSON beside the checked file, so that a service is made
+    without its record."""
     details = record.service
-    metadata = {
-        "title": details.name,
-        "slug": record.id,
-        "status": record.status,
-        "summary": details.summary,
-        "template": "service",
+    return {
+        "id": record.id, "name": details.name, "summary": details.summary, "status": record.status,
+        "categories": list(details.categories), "needs": list(details.needs), "areas": list(details.areas),
+        "age_min": details.age_range.min, "age_max": details.age_range.max,
+        "last_reviewed": record.last_reviewed.isoformat(),
     }
-    service = Service("", metadata=metadata, settings=settings,
-                      source_path=str(source_path), context=context)
-    service._renderer = renderer
-    service.record = record
-    service.id = record.id
-    service.name = details.name
-    service.all_needs = details.needs == ("all",)
-    service.all_areas = details.areas == ("all",)
-    service.categories = [terms[("category", key)] for key in details.categories]
-    service.needs = _expand(terms, "need", details.needs)
-    service.areas = _expand(terms, "area", details.areas)
-    # Families are told when a provider has not checked its file for a long time.
-    service.review_overdue = record.last_reviewed < stale_before
-    service.images = []  # filled in when the pictures are copied (images.py)
-    return service
+
+
+# What Content.__init__ sets from a content object's own metadata and source path; the rest of what
+# it sets comes from the settings alone and is the same for every service.
+_OWN = frozenset({"title", "slug", "_status", "template", "metadata", "source_path", "relative_source_path",
+                  "translations", "_summary", "authors"})
+
+
+class ServiceMaker:
+    """Makes the Service pages of one build. `terms` maps ("category" | "need" | "area", id) to its Term.
+
+    Pelican's Content.__init__ works out again for every object what comes from the settings alone
+    (language, date format, time zone, author) and reads its metadata into attributes one by one:
+    most of making 10,000 services. Here Pelican makes one service, without telling anyone (its
+    content_object_init is muted), and each service takes the settings' part from it and sets its
+    own part as Content.__init__ does; content_object_init is then sent for each service as
+    Pelican sends it. tests/test_service_maker.py holds every attribute to Pelican's."""
+
+    def __init__(self, terms, renderer, settings, context, stale_before):
+        self.terms, self.renderer, self.settings, self.context = terms, renderer, settings, context
+        self.stale_before = stale_before
+        self._shared = None  # the attributes Content.__init__ gives every service alike
+        self._folders = {}  # folder -> _folder_answer, for this build (whose working folder stays)
+
+    def make(self, facts, source_path, make_record):
+        """The Service of `facts` (service_facts), its record made by `make_record()` when first read."""
+        metadata = {"title": facts["name"], "slug": facts["id"], "status": facts["status"],
+                    "summary": facts["summary"], "template": "service"}
+        source_path = str(source_path)
+        if self._shared is None:
+            with signals.content_object_init.muted():
+                made = Service("", metadata=dict(metadata), settings=self.settings, source_path=source_path,
+                               context=self.context)
+            self._shared = {key: value for key, value in vars(made).items() if key not in _OWN}
+        service = Service.__new__(Service)
+        attributes = service.__dict__
+        attributes.update(self._shared)
+        # As Content.__init__ sets them: each metadata item as an attribute ("status" through its setter,
+        # "summary" through its setter, which keeps nothing), then the rest.
+        attributes.update(title=metadata["title"], slug=metadata["slug"], _status=metadata["status"].lower(),
+                          template="service", translations=[], metadata=metadata, source_path=source_path,
+                          _summary=metadata["summary"])
+        if "author" in attributes:
+            attributes["authors"] = [attributes["author"]]
+        # As Service.get_relative_source_path, with each folder's answer asked for once a build.
+        folder, name = os.path.split(source_path)
+        answer = self._folders.get(folder)
+        if answer is None:
+            answer = self._folders[folder] = _folder_answer(folder, self.settings["PATH"])
+        prefix, blocked = answer
+        attributes["relative_source_path"] = (service.get_relative_source_path() if name in ("", ".", "..", blocked)
+                                              else prefix + name)
+        terms = self.terms
+        attributes.update(
+            _renderer=self.renderer, _make_record=make_record, id=facts["id"], name=facts["name"],
+            all_needs=facts["needs"] == ["all"], all_areas=facts["areas"] == ["all"],
+            categories=[terms[("category", key)] for key in facts["categories"]],
+            needs=_expand(terms, "need", facts["needs"]), areas=_expand(terms, "area", facts["areas"]),
+            age_min=facts["age_min"], age_max=facts["age_max"],
+            last_reviewed=datetime.date.fromisoformat(facts["last_reviewed"]),
+            images=[],  # filled in when the pictures are copied (images.py)
+        )
+        # Families are told when a provider has not checked its file for a long time.
+        service.review_overdue = service.last_reviewed < self.stale_before
+        signals.content_object_init.send(service)
+        return service
+
+
+def make_service(record, source_path, terms, renderer, settings, context, stale_before):
+    """The Service page of one ServiceRecord (model.py), for a caller making one."""
+    maker = ServiceMaker(terms, renderer, settings, context, stale_before)
+    return maker.make(service_facts(record), source_path, lambda: record)
+
+
+def term_ids(terms):
+    """{kind: the set of its ids} of `terms` (make_terms), for facts_fit."""
+    found = {"category": set(), "need": set(), "area": set()}
+    for kind, key in terms:
+        found[kind].add(key)
+    return found
+
+
+def facts_fit(facts, ids):
+    """Whether kept `facts` name only terms the settings have (`ids`: term_ids), needs and areas
+    perhaps as ["all"]; a kept row is data, and one that names others counts as missing."""
+    return (ids["category"].issuperset(facts["categories"])
+            and (facts["needs"] == ["all"] or ids["need"].issuperset(facts["needs"]))
+            and (facts["areas"] == ["all"] or ids["area"].issuperset(facts["areas"])))
+
+
+@lru_cache(maxsize=64)
+def _names_only_the_slug(setting):
+    fields = [name for _, name, _, _ in string.Formatter().parse(setting) if name is not None]
+    return all(name == "slug" for name in fields)
+
+
+def _folder_answer(folder, content_path):
+    """_relative_folder's answer for a file of `folder`."""
+    # A relative folder is relative to where the build runs, which may change between builds.
+    cwd = None if os.path.isabs(folder) and os.path.isabs(content_path) else os.getcwd()
+    return _relative_folder(folder, content_path, cwd)
 
 
 @lru_cache(maxsize=256)
@@ -226,6 +330,6 @@ def _not_stated(service):
 
 
 def _expand(terms, kind, ids):
-    if ids == ("all",):
+    if list(ids) == ["all"]:
         return [term for (term_kind, _), term in terms.items() if term_kind == kind]
     return [terms[(kind, key)] for key in ids]

@@ -68,7 +68,9 @@ def file_services(listed, terms, age_groups):
     for term in terms.values():
         term.services = []
     for group in age_groups:
-        group.services = [service for service in listed if group.includes(service)]
+        # group.includes(service), written out: a call for each service and group was most of this.
+        low, high = group.min, group.max
+        group.services = [service for service in listed if service.age_min <= high and service.age_max >= low]
     for service in listed:
         for term in service.categories + service.needs + service.areas:
             term.services.append(service)

@@ -6,6 +6,7 @@ reports every problem in every file.
 """
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,15 +136,23 @@ class ProviderChecker:
 
 def picture_stamps(path, data):
     """Size and time of each picture a provider file names (or that it is missing)."""
+    return stamps_of(path, picture_names(data))
+
+
+def picture_names(data):
+    """The name of each picture a provider file's data names, in order (what its stamps are of)."""
     images = data.get("images") if isinstance(data, dict) else None
-    stamps = []
-    for image in images if isinstance(images, list) else []:
-        name = image.get("file") if isinstance(image, dict) else None
-        if isinstance(name, str):
-            # A rebuild asks this of every file it keeps: no new Path when it has one.
-            folder = path.parent if isinstance(path, Path) else Path(path).parent
-            stamps.append(_picture_stamp(folder, name))
-    return stamps
+    return [image["file"] for image in (images if isinstance(images, list) else [])
+            if isinstance(image, dict) and isinstance(image.get("file"), str)]
+
+
+def stamps_of(path, names):
+    """The stamps of the pictures `names`, which the provider file at `path` names."""
+    if not names:
+        return []
+    # A rebuild asks this of every file it keeps: no new Path when it has one.
+    folder = path.parent if isinstance(path, Path) else Path(path).parent
+    return [_picture_stamp(folder, name) for name in names]
 
 
 def _picture_stamp(folder, name):
@@ -158,15 +167,16 @@ def provider_files(folder):
     """Every provider file in `folder`, in a stable order. `_template.yaml` and other
     files starting with `_` or `.` are never published."""
     folder = Path(folder)
-    return sorted(
-        (
-            path
-            for pattern in ("*.yaml", "*.yml")
-            for path in folder.glob(pattern)
-            if not path.name.startswith(("_", "."))
-        ),
-        key=str,  # the order of the paths themselves (all in one folder), without pathlib's slow comparison
-    )
+    # The names that Path.glob("*.yaml") and ("*.yml") give (folders and links too: the check says
+    # what is wrong with them), from one os.scandir: glob made a Path of every name it tried.
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries]
+    except OSError:  # no such folder, or not one: no files, as glob finds none
+        return []
+    # The order of the names is the order of the paths themselves, all in one folder.
+    return [folder / name for name in sorted(names)
+            if name.endswith((".yaml", ".yml")) and not name.startswith(("_", "."))]
 
 
 def _error_order(error):
