@@ -47,7 +47,7 @@ class OpenDataGenerator(Generator):
         published = [s for s in services if s.status != "draft"]
         BUILD_NOTES[str(Path(self.output_path).resolve())] = {
             "not_public": [s.url for s in services if s.status == "draft"],
-            "lastmod": {s.url: s.record.last_reviewed.isoformat() for s in services},
+            "lastmod": {s.url: s.last_reviewed.isoformat() for s in services},
             "base": base,
         }
 
