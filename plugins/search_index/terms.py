@@ -40,7 +40,7 @@ from localoffer.cache_files.entries import EntryStore
 from .shards import FIRST_KEY_LENGTH, dumps, term_files
 from .cache import counts_from_text, counts_text
 from .spelling import file_count, file_number, file_text, is_listed, shown_word
-from .weights import WORDS, document_weights, round_weight, rounded_averages, term_postings
+from .weights import WORDS, document_weights, forget_rounded, round_weight, rounded_averages, term_postings
 
 TERMS_FILE = "search_index-terms.sqlite"
 # There while a build writes the data folder: a build stopped then may have written some files
@@ -102,6 +102,7 @@ class TermFiles:
         if made is None:
             self.full = True
             made = self._make_all(services, counts_cache, compute, boosts, k1, b, shard_bytes)
+        forget_rounded()
         return made
 
     def start_writing(self):
