@@ -53,6 +53,9 @@ class Counts:
         counts = self.counts(service, compute)
         return counts, counts_text(counts)
 
+    def save(self):
+        pass
+
     def counts_kept(self, key):
         return self.kept.get(key)
 

@@ -138,9 +138,12 @@ class CountsCache:
 
     def save(self):
         """Keep the entries of this build only, so removed services leave the cache.
-        Nothing is written when nothing changed."""
-        if self.enabled:
+        Nothing is written when nothing changed. Once saved, the cache is let go (the rows it
+        made are held until then: the counts text of every service, in a full build); a second
+        call does nothing."""
+        if self.store is not None:
             self.store.save()
+            self.store = None
             (self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
 
 

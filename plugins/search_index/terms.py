@@ -149,6 +149,10 @@ class TermFiles:
                 totals[field] += counts[field][0]
             texts.append(counts_text(counts) if text is None else text)
             counts = None
+        if counts_cache:
+            # Every count this build needs is read or made: saved now, the cache lets go of
+            # the texts it made (every service's, in a build from nothing) before they are.
+            counts_cache.save()
         tallies = {}
         postings = term_postings(_decoded(texts, tallies), boosts, k1, b,
                                  rounded_averages(totals, len(services))) if services else {}
