@@ -9,7 +9,8 @@ import pytest
 from jinja2 import DictLoader, Environment, StrictUndefined
 
 from localoffer.safe_build.atomic_writer import AtomicTextFile, QueuedWriter
-from localoffer.safe_build.rendering import PageJob, RenderingFailed, render_pages, share
+from localoffer.safe_build import rendering
+from localoffer.safe_build.rendering import PageJob, RenderingFailed, render_pages, runs
 from localoffer.safe_build.settings import build_workers
 
 
@@ -41,10 +42,36 @@ def test_each_page_is_rendered_once_by_a_worker_process(tmp_path):
     assert [len({pages[f"page-{number}.html"][2] for number in run}) for run in (range(0, 4), range(4, 8), range(8, 12))] == [1, 1, 1]
 
 
-def test_the_workers_shares_are_runs_of_neighbouring_jobs_that_cover_every_job_once():
+def test_the_workers_runs_are_of_neighbouring_jobs_and_cover_every_job_once(monkeypatch):
     jobs = list(range(10))
-    assert [share(jobs, index, 3) for index in range(3)] == [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]
-    assert [share(jobs, index, 4) for index in range(4)] == [[0, 1], [2, 3, 4], [5, 6], [7, 8, 9]]
+    assert runs(jobs, 3) == [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]
+    assert runs(jobs, 4) == [[0, 1], [2, 3, 4], [5, 6], [7, 8, 9]]
+    # No run is longer than PAGES_PER_WORKER: more runs than workers, as near the same length as can be.
+    monkeypatch.setattr(rendering, "PAGES_PER_WORKER", 3)
+    assert runs(jobs, 2) == [[0, 1], [2, 3, 4], [5, 6], [7, 8, 9]]
+    assert runs(jobs[:6], 2) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_a_worker_renders_one_run_and_the_next_run_gets_a_new_worker(tmp_path, monkeypatch):
+    # A worker's memory grows with what its pages touch; a new worker starts again from the build process.
+    monkeypatch.setattr(rendering, "PAGES_PER_WORKER", 3)
+    template = environment("{{ number }} {{ output_file }} {{ process() }}")
+    render_pages(jobs_for(tmp_path, template, 12), 2, open_file)
+    pages = {path.name: path.read_text().split() for path in (tmp_path / "out").iterdir()}
+    assert sorted(pages) == sorted(f"page-{number}.html" for number in range(12))
+    process = [int(pages[f"page-{number}.html"][2]) for number in range(12)]
+    assert [len(set(process[start:start + 3])) for start in range(0, 12, 3)] == [1, 1, 1, 1]
+    assert len(set(process)) == 4 and os.getpid() not in process
+
+
+def test_a_failure_names_the_worker_among_every_run_and_removes_the_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr(rendering, "PAGES_PER_WORKER", 2)
+    template = environment("{% if number == 5 %}{{ no_such_value }}{% endif %}{{ number }}")
+    with pytest.raises(RenderingFailed) as raised:
+        render_pages(jobs_for(tmp_path, template, 12), 2, open_file)
+    assert str(raised.value) == (
+        'safe_build: rendering "page-5.html" failed in worker 3 of 6: UndefinedError: \'no_such_value\' is undefined')
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_one_worker_renders_in_the_build_process(tmp_path):

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from localoffer.search_index.cache import counts_text
 from localoffer.search_index.folder import FILES_RECORD
 from localoffer.search_index.settings import FIELD_BOOSTS
 from localoffer.search_index.store import facets
@@ -47,6 +48,13 @@ class Counts:
             self.computed.append(service.key)
             self.kept[service.key] = compute()
         return self.kept[service.key]
+
+    def counts_and_text(self, service, compute):
+        counts = self.counts(service, compute)
+        return counts, counts_text(counts)
+
+    def save(self):
+        pass
 
     def counts_kept(self, key):
         return self.kept.get(key)

@@ -417,11 +417,11 @@ def test_a_changed_glossary_clears_the_cache(tmp_path):
 
 
 def test_cached_counts_come_back_as_they_were_counted_and_other_rows_count_as_missing():
-    from localoffer.search_index.cache import _counts_from_text, _counts_text
+    from localoffer.search_index.cache import counts_from_text, counts_text
     from localoffer.search_index.weights import WORDS
 
     counts = {"name": (2, {"swim": 1, "club": 1}), "summary": (0, {}), WORDS: {"swim": "swimming"}}
-    again = _counts_from_text(_counts_text(counts))
+    again = counts_from_text(counts_text(counts))
     assert again == counts and list(again["name"][1]) == ["swim", "club"]
     for text in (None, "not json", "[1, 2]", '{"name": [2]}', '{"name": "swim"}'):
-        assert _counts_from_text(text) is None
+        assert counts_from_text(text) is None

@@ -133,17 +133,27 @@ class OpenDataGenerator(Generator):
         cache.save()
         logger.debug("open_data: %d of %d services mapped, %d taken from the files on disk",
                      cache.misses, len(rows), sum(1 for sha in shas if sha in on_disk))
+        # Each piece is held as bytes in `rows` now: the cache's entries (every service's text, in
+        # a full build) go, and each file's pieces go once it is joined and written.
+        cache = on_disk = None
         rows.sort(key=lambda row: (row[0], row[1]))  # the feed's order: ServiceEntry.sort_key
         paths = [service_path(root, row[1]) for row in rows]
         # The last build left the folder holding its files only (write_folder): when it wrote the
         # documents of these same services, no file is to be removed, and 10,000 folders are not walked.
         same_services = bool(documents) and None not in shas and documents.keys() == {row[1] for row in rows}
         write_folder(output, root, feed_files(site, root), [*paths, services_page_path(root)], walk=not same_services)
+        kept = [row[4] for row in rows], [row[1] for row in rows], [row[0] for row in rows]
         page_pieces, csv_pieces = [row[2] for row in rows], [row[3] for row in rows]
-        page_data = joined(PAGE_HEAD, page_pieces, PAGE_SEPARATOR, page_tail(len(rows)))
-        csv_data = joined(CSV_HEAD, csv_pieces, b"", b"")
-        write_if_changed(page_path, page_data, old_page)
-        write_if_changed(csv_path, csv_data, old_csv)
+        rows = None
+        page_layout = _write_joined(page_path, PAGE_HEAD, page_pieces, PAGE_SEPARATOR, page_tail(len(page_pieces)), old_page)
+        page_pieces = old_page = None
+        csv_layout = _write_joined(csv_path, CSV_HEAD, csv_pieces, b"", b"", old_csv)
         if written.key:  # None when a service has no provider file digest: nothing is kept
-            written.save(WrittenFeed([row[4] for row in rows], [row[1] for row in rows], [row[0] for row in rows],
-                                     layout(page_data, page_pieces), layout(csv_data, csv_pieces)).kept(feed_fingerprint))
+            written.save(WrittenFeed(*kept, page_layout, csv_layout).kept(feed_fingerprint))
+
+
+def _write_joined(path, head, pieces, separator, tail, old):
+    """Write the file joined of `pieces` (when its bytes are not `old`'s) and return its layout."""
+    data = joined(head, pieces, separator, tail)
+    write_if_changed(path, data, old)
+    return layout(data, pieces)

@@ -6,10 +6,13 @@ a page when a generator asks for it: it notes the page (a `PageJob`), and when
 the generator's `generate_output` has finished, `render_pages` renders the
 notes. With more than one worker it forks the build process (the "fork" start
 method), so each worker starts with the templates, the services and the
-context as they are, copy-on-write, and nothing is pickled; worker `k` of `n`
-renders the `k`-th of `n` runs of neighbouring jobs (`share`), so each page is
-rendered exactly once, and writes each file itself (atomically). The parent waits for all of them and
-stops the build with `RenderingFailed` if one fails.
+context as they are, copy-on-write, and nothing is pickled. The jobs are cut
+into runs of neighbouring jobs (`runs`: at least one a worker, at most
+PAGES_PER_WORKER jobs each); worker `k` of `n` renders the `k`-th run and exits,
+at most `workers` run at a time, and the next is forked as one ends, so each
+page is rendered exactly once, and each worker writes its files itself
+(atomically). The parent waits for all of them and stops the build with
+`RenderingFailed` if one fails (no other worker is started then).
 
 What a worker does is lost when it exits, so nothing that a later step reads
 may happen only while a page is rendered: the caches are kept by the generators,
@@ -21,8 +24,10 @@ parent, in the order the pages were queued, once they are on disk.
 """
 
 import gc
+import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import time
 import traceback
@@ -37,6 +42,12 @@ logger = logging.getLogger(__name__)
 # A worker gets at least this many pages, or the build process renders them itself: forking
 # costs more than it saves (the search page, the open data page, ...).
 SMALLEST_SHARE = 4
+# A worker renders at most this many pages and exits; the next run of pages gets a new worker
+# (runs()). At 10,000 services with 2 workers, the workers then held about 100 MB more than the
+# build process at the most, where workers that rendered every page held 320 MB more (and 3.2 GB
+# at 100,000); a new worker costs a fork and a first page or two that work out what the last
+# one had (500 pages a worker held little less, and made twice as many).
+PAGES_PER_WORKER = 1000
 
 
 class RenderingFailed(Exception):
@@ -121,45 +132,60 @@ def _render_in_workers(jobs, workers, open_file):
 
 
 def _start_and_wait(jobs, workers, open_file):
+    """Fork a worker for each run of `runs(jobs, workers)`, at most `workers` at a time, the
+    next as soon as one has finished; after a failure no other run is started."""
     fork = multiprocessing.get_context("fork")
-    started = []
-    for index in range(workers):
+    pending = runs(jobs, workers)
+    count = len(pending)
+    started = {}  # the pipe a worker reports on -> (its number, its process)
+    failures = []  # (number, (message, traceback))
+
+    def start(number):
         receiving, sending = fork.Pipe(duplex=False)
-        process = fork.Process(target=_render_share, args=(jobs, index, workers, open_file, sending),
-                               name=f"localoffer-render-{index + 1}", daemon=True)
+        process = fork.Process(target=_render_share, args=(pending[number], number, count, open_file, sending),
+                               name=f"localoffer-render-{number + 1}", daemon=True)
         process.start()
         sending.close()  # the parent's copy: the pipe reports end of file if the worker dies
-        started.append((process, receiving))
-    failures = []
-    for index, (process, receiving) in enumerate(started):
-        try:
-            report = receiving.recv()
-        except EOFError:
-            report = None
-        process.join()
-        receiving.close()
-        if report is not None:
-            failures.append(report)
-        elif process.exitcode != 0:
-            failures.append((f"safe_build: rendering worker {index + 1} of {workers} stopped "
-                             f"(exit code {process.exitcode}) before it had written all its pages", ""))
+        started[receiving] = (number, process)
+
+    following = iter(range(count))
+    for number in itertools.islice(following, workers):
+        start(number)
+    while started:
+        # In the order of their numbers, so that what is reported does not depend on timing.
+        for receiving in sorted(multiprocessing.connection.wait(list(started)), key=lambda pipe: started[pipe][0]):
+            number, process = started.pop(receiving)
+            try:
+                report = receiving.recv()
+            except EOFError:
+                report = None
+            process.join()
+            receiving.close()
+            if report is not None:
+                failures.append((number, report))
+            elif process.exitcode != 0:
+                failures.append((number, (f"safe_build: rendering worker {number + 1} of {count} stopped "
+                                          f"(exit code {process.exitcode}) before it had written all its pages", "")))
+            if not failures:
+                for following_number in itertools.islice(following, 1):
+                    start(following_number)
     if failures:
         _remove_unfinished(jobs)
-        message, details = failures[0]
+        message, details = min(failures)[1]
         logger.debug("safe_build: the worker's traceback:\n%s", details)
         raise RenderingFailed(message)
 
 
-def _render_share(jobs, index, workers, open_file, sending):
-    """In worker `index`: render its share of the jobs; send None when all are written, or what went wrong."""
+def _render_share(run, number, count, open_file, sending):
+    """In worker `number` of `count`: render its run of jobs; send None when all are written, or what went wrong."""
     job, parent = None, os.getppid()
     try:
-        for job in share(jobs, index, workers):
+        for job in run:
             if os.getppid() != parent:  # the build was stopped: its pages are not wanted
                 os._exit(1)
             job.render(open_file)
     except BaseException as error:  # noqa: BLE001 - whatever stops a worker must reach the parent
-        sending.send((f'safe_build: rendering "{job.name}" failed in worker {index + 1} of {workers}: '
+        sending.send((f'safe_build: rendering "{job.name}" failed in worker {number + 1} of {count}: '
                       f"{type(error).__name__}: {error}", traceback.format_exc()))
         sending.close()
         return
@@ -167,14 +193,19 @@ def _render_share(jobs, index, workers, open_file, sending):
     sending.close()
 
 
-def share(jobs, index, workers):
-    """Worker `index`'s jobs: one run of neighbouring jobs, the runs as near the same length as
-    can be. Not every n-th job: a worker's memory grows with each service and template its
+def runs(jobs, workers):
+    """The runs of neighbouring jobs, one for each worker process, in order: at least `workers`
+    of them, of at most PAGES_PER_WORKER jobs, as near the same length as can be.
+
+    Neighbouring jobs, not every n-th job: a worker's memory grows with each service and template its
     pages touch (the copy-on-write pages it writes to, what a page works out on first use),
     and neighbouring pages share them (a provider's services, one generator's templates), so
     a run touches far fewer of them: rendering 10,000 service pages with 2 workers, the build
-    process and its workers held 732 MB at the most instead of 931 MB (their Pss summed)."""
-    return jobs[len(jobs) * index // workers:len(jobs) * (index + 1) // workers]
+    process and its workers held 732 MB at the most instead of 931 MB (their Pss summed).
+    And a run has an end: what a worker copied is given back when it exits, so the workers
+    together hold what `workers` runs touch, however many pages there are."""
+    count = max(workers, -(-len(jobs) // PAGES_PER_WORKER))
+    return [jobs[len(jobs) * index // count:len(jobs) * (index + 1) // count] for index in range(count)]
 
 
 def _remove_unfinished(jobs):

@@ -38,7 +38,7 @@ from .weights import WORDS
 CACHE_FILE = "search_index.sqlite"
 OLD_CACHE_FILE = "search_index.json"  # the whole-file layout before, removed when this one is saved
 WRITTEN_FILE = "search_index-written.json"
-FORMAT = 4  # 4: each row's value is its counts' JSON text (_counts_text) itself, not as a JSON string
+FORMAT = 4  # 4: each row's value is its counts' JSON text (counts_text) itself, not as a JSON string
 PACKAGES = ("lunr", "Markdown", "nh3")
 
 
@@ -88,7 +88,7 @@ class CountsCache:
         self.fingerprint = fingerprint
         self.enabled = enabled
         self.store = EntryStore(self.path, digest(FORMAT, fingerprint), label="search_index",
-                                stored_as=_counts_text, text=True) if enabled else None
+                                text=True) if enabled else None
         self.misses = 0
         self._keys = keys or {}  # id of a service -> its key, each made once a build
 
@@ -100,14 +100,22 @@ class CountsCache:
 
     def counts(self, service, compute):
         """The service's field counts: from the cache, or `compute()` and remembered."""
+        return self.counts_and_text(service, compute)[0]
+
+    def counts_and_text(self, service, compute):
+        """(counts(), the counts as counts_text gives them): a kept row's own text, or the text of
+        the counts `compute()` made, which is the row kept for them (terms.py holds the texts of
+        every service between its two passes)."""
         key = self.key(service)
-        counts = _counts_from_text(self.store.get(key)) if key else None
+        text = self.store.get(key) if key else None
+        counts = counts_from_text(text)
         if counts is None:
             self.misses += 1
             counts = compute()
+            text = counts_text(counts)
             if key:
-                self.store.put(key, counts)
-        return counts
+                self.store.put(key, text)
+        return counts, text
 
     def key(self, service):
         """The service's key (None when it cannot be cached, or the cache is off)."""
@@ -126,17 +134,20 @@ class CountsCache:
     def counts_kept(self, key):
         """The counts an earlier build kept under `key`, or None; the row is not kept for this
         build (it is a changed service's old counts, which the next build will not need)."""
-        return _counts_from_text(self.store.get(key, keep=False))
+        return counts_from_text(self.store.get(key, keep=False))
 
     def save(self):
         """Keep the entries of this build only, so removed services leave the cache.
-        Nothing is written when nothing changed."""
-        if self.enabled:
+        Nothing is written when nothing changed. Once saved, the cache is let go (the rows it
+        made are held until then: the counts text of every service, in a full build); a second
+        call does nothing."""
+        if self.store is not None:
             self.store.save()
+            self.store = None
             (self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
 
 
-def _counts_text(counts):
+def counts_text(counts):
     """A service's counts as one JSON text, the (number, {term: how often}) pairs as lists. Read
     back with json's C decoder alone: data.py's checked walk over every term and number took
     2 s of a rebuild at 10,000 services. Not sorted: the terms keep the order they were counted in."""
@@ -144,8 +155,8 @@ def _counts_text(counts):
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def _counts_from_text(text):
-    """_counts_text's counts again, or None when `text` is not counts (a row from elsewhere)."""
+def counts_from_text(text):
+    """counts_text's counts again, or None when `text` is not counts (a row from elsewhere)."""
     if text is None:
         return None
     try:

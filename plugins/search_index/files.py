@@ -34,6 +34,12 @@ def search_files(services, glossary, categories, needs, areas, options, card, ca
     files, digests, shard_keys, word_count = terms.make(
         services, cache, compute, boosts, analyzer.k1, analyzer.b, options["SEARCH_SHARD_BYTES"],
         folder and folder.folder, folder and folder.holds)
+    if cache is not None:
+        # Its rows now (a full build saved them already: terms.py), not with the other caches
+        # after the files are written: until it is saved it holds the counts text of every
+        # service it made (460 MB at 100,000 services), and a row says what one service's
+        # text gives, whatever the files on disk.
+        cache.save()
     digests = dict(digests)  # with every other file's, for the version; terms keeps its own
     files["topics.json"] = dumps(topics(needs, categories, analyzer))
     # A store page is rendered only when its services' cards may have changed (a rebuild
