@@ -299,28 +299,38 @@ def test_a_providers_standard_text_is_left_out_if_it_makes_the_page_too_hard(che
 def test_a_services_cache_key_covers_what_it_has_from_outside_its_file():
     from types import SimpleNamespace
 
-    from localoffer.easy_read.cache import service_key
+    from localoffer.easy_read.cache import service_key, terms_text
 
     def service(**changes):
-        term = SimpleNamespace(kind="category", id="health", label="Health", services=[])
-        values = dict(source_sha="abc", url="services/x/", status="published", review_overdue=False,
-                      all_needs=False, categories=[term], needs=[],
+        values = dict(source_sha="abc", url="services/x/", status="published", review_overdue=False)
+        values.update(changes)
+        return SimpleNamespace(**values)
+
+    def taxonomy(**changes):
+        values = dict(categories=[SimpleNamespace(kind="category", id="health", label="Health", services=[])],
+                      needs=[SimpleNamespace(kind="need", id="asd", label="Autism")],
                       areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick")])
         values.update(changes)
         return SimpleNamespace(**values)
 
-    key = service_key(service(), "providers/x.yaml")
-    assert key == service_key(service(), "providers/x.yaml")
-    assert service_key(service(source_sha=None), "providers/x.yaml") is None
+    terms = terms_text(taxonomy())
+    key = service_key(service(), "providers/x.yaml", terms)
+    assert key == service_key(service(), "providers/x.yaml", terms_text(taxonomy()))
+    assert service_key(service(source_sha=None), "providers/x.yaml", terms) is None
     for changed in (
-        service_key(service(source_sha="abd"), "providers/x.yaml"),
-        service_key(service(), "providers/y.yaml"),
-        service_key(service(url="services/x.html"), "providers/x.yaml"),
-        service_key(service(review_overdue=True), "providers/x.yaml"),
-        service_key(service(status="closed"), "providers/x.yaml"),
-        service_key(service(categories=[SimpleNamespace(kind="category", id="health", label="Health care")]), "providers/x.yaml"),
+        service_key(service(source_sha="abd"), "providers/x.yaml", terms),
+        service_key(service(), "providers/y.yaml", terms),
+        service_key(service(url="services/x.html"), "providers/x.yaml", terms),
+        service_key(service(review_overdue=True), "providers/x.yaml", terms),
+        service_key(service(status="closed"), "providers/x.yaml", terms),
+        service_key(service(), "providers/x.yaml", terms_text(taxonomy(
+            categories=[SimpleNamespace(kind="category", id="health", label="Health care")]))),
         # "You need to live in Fenwick." is said with the area's label, from the settings.
-        service_key(service(areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick Moor")]), "providers/x.yaml"),
+        service_key(service(), "providers/x.yaml", terms_text(taxonomy(
+            areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick Moor")]))),
+        # A service of `all` needs has every need the taxonomy has.
+        service_key(service(), "providers/x.yaml", terms_text(taxonomy(
+            needs=[SimpleNamespace(kind="need", id="asd", label="Autism"), SimpleNamespace(kind="need", id="vi", label="Sight")]))),
     ):
         assert changed != key
 

@@ -21,7 +21,7 @@ from localoffer.contract import EasyReadPart, contract_of, publish_part
 from localoffer.service_directory.generator import warnings_report
 from localoffer.service_directory.page_inputs import content_digest
 
-from .cache import BuildCache, KeptPage, models_fingerprint, service_key, twin_key
+from .cache import BuildCache, KeptPage, models_fingerprint, service_key, terms_text, twin_key
 from .check import Checker, Finding
 from .content_pages import HOME, build_twin_page, find_standard, twin_target
 from .glossary import load_glossary
@@ -32,7 +32,7 @@ from .words import CATEGORY_WORDS
 logger = logging.getLogger(__name__)
 
 # The parts of local_offer this plugin reads (checked by every build: localoffer.contract).
-READS = ("service_pages",)
+READS = ("service_pages", "taxonomy")
 
 
 class EasyReadCheckFailed(Exception):
@@ -64,9 +64,9 @@ class EasyReadGenerator(Generator):
         if settings["EASY_READ_SERVICES"]:
             category_words = {**CATEGORY_WORDS, **settings["EASY_READ_CATEGORY_WORDS"]}
             display_path = _DisplayPaths(Path(settings.get("PROVIDERS_PATH", "providers")).parent)
-            services = [(service, display_path(service.source_path))
-                        for service in contract_of(self.context, "easy_read", READS).service_pages]
-            terms = {}
+            local_offer = contract_of(self.context, "easy_read", READS)
+            services = [(service, display_path(service.source_path)) for service in local_offer.service_pages]
+            terms = terms_text(local_offer.taxonomy)
             keys = [service_key(service, display, terms) for service, display in services]
             # A service in the last build's facts row comes back as its findings and address, its
             # page read only if it is written; the models of the others are read a few hundred a query.
