@@ -414,6 +414,32 @@ def test_a_cached_rebuild_after_changes_matches_a_clean_build(tmp_path):
     assert hard not in main_of(page)  # too hard for easy read: the generated summary stays
 
 
+def test_the_pictures_page_is_written_again_only_when_it_would_change(tmp_path):
+    """A rebuild renders the pictures page only when its template (or what that reaches) changed, or
+    the file is gone; what it then writes is a clean build's page."""
+    providers, content = copy_fixture(tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme, ignore=shutil.ignore_patterns("__pycache__"))
+    site = {"PATH": str(content), "THEME": str(theme)}
+    output = tmp_path / "site" / "output"
+    assert run_pelican(providers, output, **site).returncode == 0
+    pictures = output / "easy-read" / "pictures" / "index.html"
+    written = pictures.stat().st_mtime_ns
+    assert run_pelican(providers, output, **site).returncode == 0
+    assert pictures.stat().st_mtime_ns == written  # nothing changed: not rendered again
+
+    template = theme / "templates" / "easy_read_pictures.html"
+    template.write_text(template.read_text().replace("<h2 class=\"govuk-heading-l\">The pictures</h2>",
+                                                     "<h2 class=\"govuk-heading-l\">Our pictures</h2>"))
+    assert run_pelican(providers, output, **site).returncode == 0
+    assert "Our pictures</h2>" in pictures.read_text()
+    pictures.unlink()
+    assert run_pelican(providers, output, **site).returncode == 0
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean, **site).returncode == 0
+    assert pictures.read_bytes() == (clean / "easy-read" / "pictures" / "index.html").read_bytes()
+
+
 def easy_read_log(stdout):
     """The findings and the count the build logged, without the time."""
     start = stdout.index("easy_read: ")

@@ -294,10 +294,16 @@ class BuildCache:
             # Written under other settings: rewrite them, but still remove those that went.
             self.previous_pages = {save_as: None for save_as in pages}
 
-    def is_current(self, save_as, key, output_path):
-        self.pages[save_as] = key
-        return self.enabled and self.previous_pages.get(save_as) == key and os.path.isfile(
-            os.path.join(output_path, save_as) if type(output_path) is not str else output_path + os.sep + save_as)
+    def not_current(self, pages, output_path):
+        """For each (save_as, key) of a page this build has, in order: True when it must be
+        written (the last build wrote no page of that key there, or the file is gone)."""
+        previous, recorded, enabled = self.previous_pages, self.pages, self.enabled
+        folder = os.path.join(output_path, "")
+        answers = []
+        for save_as, key in pages:
+            recorded[save_as] = key
+            answers.append(not (enabled and previous.get(save_as) == key and os.path.isfile(folder + save_as)))
+        return answers
 
     def gone(self):
         return sorted(set(self.previous_pages) - set(self.pages))

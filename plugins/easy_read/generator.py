@@ -162,35 +162,41 @@ class EasyReadGenerator(Generator):
         copy_pictures(output / settings["EASY_READ_PICTURES_URL"])
         cache = self.cache
         cache.use_pages(self._fingerprint())
-        template = self.get_template("easy_read_service")
-        output_path = str(output)
-        written = [(key, service, kept) for key, (service, kept) in zip(self.service_keys, self.services)
-                   if not cache.is_current(kept.save_as, kept.page_key, output_path)]
+        written = cache.not_current([(kept.save_as, kept.page_key) for _, kept in self.services], str(output))
+        written = [(key, service, kept) for written, key, (service, kept) in zip(written, self.service_keys, self.services)
+                   if written]
         cache.expect_pages([(key, kept) for key, _, kept in written])
+        # Loaded (and compiled, the first time) only for a page to write: a rebuild often has none.
+        template = self.get_template("easy_read_service") if written else None
         for _, service, kept in written:
             page = kept.page
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=settings["RELATIVE_URLS"], url=page.url,
                 page_path=page.url, page_title=page.title, easy_read=page, service=service,
             )
+        self._write_pictures_page(writer, str(output))
         for save_as in cache.gone():
             _remove_page(output, save_as)
         cache.save()
         # Nothing reads the models again (the pages still to be rendered hold their own): let
         # them go, 14 KB a service, rather than keep them to the end of the build.
         self.services = self.service_keys = self.cache = None
-        self._write_pictures_page(writer)
 
-    def _write_pictures_page(self, writer):
+    def _write_pictures_page(self, writer, output_path):
+        """The page of every picture, written when its template (or what it reaches), the
+        OpenMoji version or what every easy-read page depends on (_fingerprint) changed."""
         package = openmoji_package()
         url = self.settings["EASY_READ_PICTURES_URL"]
-        writer.write_file(
-            url + "index.html", self.get_template("easy_read_pictures"), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], url=url, page_path=url,
-            page_title="Pictures in our easy read pages",
-            pictures=[(name, PICTURES[name][1]) for name in sorted(PICTURES)],
-            openmoji_version=package[0] if package else None,
-        )
+        version = package[0] if package else None
+        key = digest(templates_digest(self.env, "easy_read_pictures.html"), version)
+        if self.cache.not_current([(url + "index.html", key)], output_path)[0]:
+            writer.write_file(
+                url + "index.html", self.get_template("easy_read_pictures"), self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], url=url, page_path=url,
+                page_title="Pictures in our easy read pages",
+                pictures=[(name, PICTURES[name][1]) for name in sorted(PICTURES)],
+                openmoji_version=version,
+            )
 
     def _fingerprint(self):
         """What every written service page depends on, besides its own model: this
