@@ -527,3 +527,18 @@ def test_the_log_names_up_to_twenty_findings_then_the_first_twenty_and_the_count
         EasyReadGenerator._report(generator)
     assert [record.getMessage() for record in caplog.records] == [
         "easy_read: 20 easy-read problem(s) in 20 file(s):\n" + "\n".join(lines[:20])]
+
+
+def test_display_paths_worked_out_once_a_folder_are_each_files_own(tmp_path, monkeypatch):
+    """The generator works a provider file's display path out once for its folder; it must be
+    what os.path.relpath gives the file itself, for any path Pelican may hold."""
+    from localoffer.easy_read.generator import _display_path, _DisplayPaths
+    monkeypatch.chdir(tmp_path)
+    paths = [f"{tmp_path}/site/providers/a.yaml", f"{tmp_path}/site/providers/sub/b c.yaml", "site/providers/a.yaml",
+             "providers/a.yaml", f"{tmp_path}/site/providers/../z.yaml", f"{tmp_path}/site/providers/./q.yaml",
+             f"{tmp_path}//site//providers/k.yaml", f"{tmp_path}/site/providers/", f"{tmp_path}/site/providers/..",
+             "/a.yaml", "a.yaml", f"{tmp_path}/site/providers/.hidden", f"{tmp_path}/site/providers/..a"]
+    for root in (tmp_path / "site", f"{tmp_path}/site/", "site", ".", "/", "../elsewhere"):
+        display_path = _DisplayPaths(root)
+        for path in paths * 2:  # the second time from the folder's kept answer
+            assert display_path(path) == _display_path(path, root), (root, path)

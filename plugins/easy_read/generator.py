@@ -223,18 +223,24 @@ def _display_path(source_path, root):
 
 
 class _DisplayPaths:
-    """_display_path for many files under one root, without working out the
-    root's absolute path again for each (os.path.relpath does)."""
+    """_display_path for many files under one root: worked out once a folder (every provider
+    file sits in one of a few), then each file's name joined to its folder's answer, as relpath
+    would join it: os.path.relpath, and a check of each path, cost 20 ms at 10,000 services."""
 
     def __init__(self, root):
         self.root = root
-        self.prefix = os.path.join(os.path.abspath(root), "")
+        self.folders = {}  # folder -> its display path with a trailing "/" ("" for the root itself)
 
     def __call__(self, source_path):
         source_path = str(source_path)
-        if os.sep == "/" and source_path.startswith(self.prefix) and os.path.normpath(source_path) == source_path:
-            return source_path[len(self.prefix):]
-        return _display_path(source_path, self.root)
+        folder, _, name = source_path.rpartition(os.sep)
+        if not folder or name in ("", ".", ".."):
+            return _display_path(source_path, self.root)
+        prefix = self.folders.get(folder)
+        if prefix is None:
+            # A plain name joins its folder's path as it is: the path of a file "x" there, less the "x".
+            prefix = self.folders[folder] = _display_path(os.path.join(folder, "x"), self.root)[:-1]
+        return prefix + name
 
 
 def _remove_page(output, save_as):
