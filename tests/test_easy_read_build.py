@@ -414,6 +414,32 @@ def test_a_cached_rebuild_after_changes_matches_a_clean_build(tmp_path):
     assert hard not in main_of(page)  # too hard for easy read: the generated summary stays
 
 
+def test_the_pictures_page_is_written_again_only_when_it_would_change(tmp_path):
+    """A rebuild renders the pictures page only when its template (or what that reaches) changed, or
+    the file is gone; what it then writes is a clean build's page."""
+    providers, content = copy_fixture(tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme, ignore=shutil.ignore_patterns("__pycache__"))
+    site = {"PATH": str(content), "THEME": str(theme)}
+    output = tmp_path / "site" / "output"
+    assert run_pelican(providers, output, **site).returncode == 0
+    pictures = output / "easy-read" / "pictures" / "index.html"
+    written = pictures.stat().st_mtime_ns
+    assert run_pelican(providers, output, **site).returncode == 0
+    assert pictures.stat().st_mtime_ns == written  # nothing changed: not rendered again
+
+    template = theme / "templates" / "easy_read_pictures.html"
+    template.write_text(template.read_text().replace("<h2 class=\"govuk-heading-l\">The pictures</h2>",
+                                                     "<h2 class=\"govuk-heading-l\">Our pictures</h2>"))
+    assert run_pelican(providers, output, **site).returncode == 0
+    assert "Our pictures</h2>" in pictures.read_text()
+    pictures.unlink()
+    assert run_pelican(providers, output, **site).returncode == 0
+    clean = tmp_path / "clean" / "output"
+    assert run_pelican(providers, clean, **site).returncode == 0
+    assert pictures.read_bytes() == (clean / "easy-read" / "pictures" / "index.html").read_bytes()
+
+
 def easy_read_log(stdout):
     """The findings and the count the build logged, without the time."""
     start = stdout.index("easy_read: ")
@@ -501,3 +527,18 @@ def test_the_log_names_up_to_twenty_findings_then_the_first_twenty_and_the_count
         EasyReadGenerator._report(generator)
     assert [record.getMessage() for record in caplog.records] == [
         "easy_read: 20 easy-read problem(s) in 20 file(s):\n" + "\n".join(lines[:20])]
+
+
+def test_display_paths_worked_out_once_a_folder_are_each_files_own(tmp_path, monkeypatch):
+    """The generator works a provider file's display path out once for its folder; it must be
+    what os.path.relpath gives the file itself, for any path Pelican may hold."""
+    from localoffer.easy_read.generator import _display_path, _DisplayPaths
+    monkeypatch.chdir(tmp_path)
+    paths = [f"{tmp_path}/site/providers/a.yaml", f"{tmp_path}/site/providers/sub/b c.yaml", "site/providers/a.yaml",
+             "providers/a.yaml", f"{tmp_path}/site/providers/../z.yaml", f"{tmp_path}/site/providers/./q.yaml",
+             f"{tmp_path}//site//providers/k.yaml", f"{tmp_path}/site/providers/", f"{tmp_path}/site/providers/..",
+             "/a.yaml", "a.yaml", f"{tmp_path}/site/providers/.hidden", f"{tmp_path}/site/providers/..a"]
+    for root in (tmp_path / "site", f"{tmp_path}/site/", "site", ".", "/", "../elsewhere"):
+        display_path = _DisplayPaths(root)
+        for path in paths * 2:  # the second time from the folder's kept answer
+            assert display_path(path) == _display_path(path, root), (root, path)

