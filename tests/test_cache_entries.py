@@ -154,6 +154,15 @@ def test_a_store_is_saved_once(tmp_path):
     assert stored_entries(path, KINDS) == {"a": Entry("a", {})}
 
 
+def test_a_saved_store_lets_go_of_what_it_wrote(tmp_path):
+    # A store lives to the end of the build; the values it saved are not held after.
+    build = store(tmp_path / "c.sqlite")
+    build.put("a", Entry("a", {}))
+    build.save()
+    assert (build.made, build.used) == ({}, set())
+    assert stored_entries(tmp_path / "c.sqlite", KINDS) == {"a": Entry("a", {})}
+
+
 def test_a_cache_that_cannot_be_saved_is_reported(tmp_path, caplog):
     folder = tmp_path / "cache"
     folder.write_text("a file where the cache folder should be")
