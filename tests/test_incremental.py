@@ -396,6 +396,21 @@ def test_a_sitemap_made_from_kept_folder_listings_matches_a_clean_build(tmp_path
     assert differing(snapshot(output), snapshot(clean)) == []
 
 
+def test_a_sitemap_deleted_by_hand_is_written_again_when_nothing_else_changed(tmp_path):
+    # The output's folders still hold the same names, so the kept record counts as unchanged: the
+    # sitemap's own stamp (there is no file to stat) is what sends it to be written.
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output).returncode == 0
+    _age_folders(output)
+    assert run_pelican(providers, output).returncode == 0
+    written = (output / "sitemap.xml").read_bytes()
+    (output / "sitemap.xml").unlink()
+    rebuilt = run_pelican(providers, output)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert (output / "sitemap.xml").read_bytes() == written
+
+
 def test_a_rebuild_with_another_number_of_workers_keeps_every_cache(tmp_path):
     """The number of rendering workers changes how a build runs, not what it makes: no cache is thrown away."""
     providers = copy_site(tmp_path)

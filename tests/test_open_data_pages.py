@@ -324,3 +324,25 @@ def test_a_record_that_does_not_hold_the_whole_tree_is_not_used(tmp_path):
     assert TreeRecord.from_data(without, str(tmp_path), ("feed",)) is None
     assert TreeRecord.from_data(dict(data, listings=[data["listings"][0], [-1] * len(data["folders"])]), str(tmp_path), ("feed",)) is None
     assert TreeRecord.from_data(["not", "a record"], str(tmp_path), ("feed",)) is None
+
+
+@pytest.mark.parametrize("folder", [5, None, "services", "../", "services/../", "/etc/", "services//a/", "./"])
+def test_a_record_naming_a_folder_of_another_type_or_outside_the_output_is_not_used(tmp_path, folder):
+    # A record is data a pull request's build could write: a folder that is not a plain relative
+    # one (the root's listing still matching) would have crashed the build or read outside the output.
+    for page in ("index.html", "services/a/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    data = json.loads(json.dumps(_walked_record(tmp_path).to_data(str(tmp_path))))
+    assert TreeRecord.from_data(data, str(tmp_path), ()) is not None
+    # The bad folder is one more, with the stamps and listing of a folder holding one page.
+    leaf = data["listings"][1][data["folders"].index("services/a/")]
+    bad = dict(data, folders=[*data["folders"], folder], stamps=[*data["stamps"], 1, 2],
+               listings=[data["listings"][0], [*data["listings"][1], leaf]])
+    assert TreeRecord.from_data(bad, str(tmp_path), ()) is None
+
+
+def test_a_record_with_a_stamp_that_is_not_a_whole_number_is_not_used(tmp_path):
+    (tmp_path / "index.html").write_text("<p>page</p>")
+    data = json.loads(json.dumps(_walked_record(tmp_path).to_data(str(tmp_path))))
+    assert TreeRecord.from_data(dict(data, stamps=["1", *data["stamps"][1:]]), str(tmp_path), ()) is None

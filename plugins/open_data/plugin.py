@@ -71,7 +71,12 @@ def _write(sitemap, pages, lastmod):
 
 
 def _stamp(path):
-    found = path.stat()
+    """The sitemap file's inode, time and size; Nones when it is not there (deleted by hand, or
+    SITEMAP_SAVE_AS names another file now), which no record holds, so it is written."""
+    try:
+        found = path.stat()
+    except OSError:
+        return [None, None, None]
     return [found.st_ino, found.st_mtime_ns, found.st_size]
 
 

@@ -144,7 +144,9 @@ class TreeRecord:
             shapes = [(list(subfolders), list(names)) for subfolders, names in shapes]
             if not (len(stamps) == 2 * len(folders) == 2 * len(indices) and folders and folders[0] == ""
                     and all(isinstance(index, int) and 0 <= index < len(shapes) for index in indices)
-                    and all(isinstance(name, str) for shape in shapes for part in shape for name in part)):
+                    and all(isinstance(name, str) for shape in shapes for part in shape for name in part)
+                    and all(type(stamp) is int or stamp is None for stamp in stamps)
+                    and all(_is_folder(folder) for folder in folders)):
                 return None
             listings = [shapes[index] for index in indices]
             known = set(folders)
@@ -221,3 +223,15 @@ def sitemap_xml(pages, lastmod=None):
         lines.append(f"  <url><loc>{escape(address)}</loc>{when}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def _is_folder(folder):
+    """A folder of the output as a record names it: "" (the output itself) or a relative path ending
+    in "/" with no empty, "." or ".." part. A record is data a pull request's build could write: a
+    folder of another type or outside the output makes the record count as missing."""
+    if type(folder) is not str:
+        return False
+    if folder == "":
+        return True
+    return folder.endswith("/") and all(part not in ("", ".", "..") for part in folder[:-1].split("/"))
+
