@@ -123,6 +123,40 @@ def test_a_filter_one_environment_lacks_still_stops_its_compile(monkeypatch):
         shared_env(templates, cache).get_template("a.html")
 
 
+def test_another_function_under_a_filters_name_compiles_its_own_code():
+    # Jinja's optimizer runs a filter on a constant while compiling and keeps the result in the code.
+    cache = CompiledTemplates()
+    templates = {"a.html": "{{ 'x' | shout }}"}
+    upper, exclaim = shared_env(templates, cache), shared_env(templates, cache)
+    upper.filters["shout"] = str.upper
+    exclaim.filters["shout"] = lambda text: text + "!"
+    assert upper.get_template("a.html").render() == "X"
+    assert exclaim.get_template("a.html").render() == "x!"
+
+
+def test_pelicans_strftime_filter_of_each_generator_shares_the_code(monkeypatch):
+    from pelican.utils import DateFormatter
+
+    compiled, cache = counting_compiles(monkeypatch), CompiledTemplates()
+    first, second = shared_env(TEMPLATES, cache), shared_env(TEMPLATES, cache)
+    first.filters["strftime"], second.filters["strftime"] = DateFormatter(), DateFormatter()
+    assert first.get_template("card.html").render() == second.get_template("card.html").render()
+    assert compiled == ["card.html"]
+
+
+def test_pelicans_plugin_enabled_test_of_each_generator_shares_the_code_while_its_plugins_are_the_same(monkeypatch):
+    from functools import partial
+
+    from pelican.plugins._utils import plugin_enabled
+
+    compiled, cache = counting_compiles(monkeypatch), CompiledTemplates()
+    envs = [shared_env(TEMPLATES, cache) for _ in range(3)]
+    for env, plugins in zip(envs, (["a"], ["a"], ["b"])):
+        env.tests["plugin_enabled"] = partial(plugin_enabled, plugin_list=plugins)
+        env.get_template("card.html").render()
+    assert compiled == ["card.html", "card.html"]
+
+
 def test_an_environments_undefined_still_counts_with_code_another_compiled():
     cache = CompiledTemplates()
     templates = {"a.html": "[{{ missing }}]"}

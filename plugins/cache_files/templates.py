@@ -20,6 +20,7 @@ the same source the same way (`compile_options`); it is never written to
 disk, where a pull request's build could leave code for the next one to run.
 """
 
+import functools
 import logging
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from jinja2 import BytecodeCache, TemplateNotFound
 from jinja2 import meta
 from jinja2.bccache import Bucket
 from jinja2.utils import _PassArg
+from pelican.utils import DateFormatter
 
 from . import digest, load_json, save_json
 
@@ -133,8 +135,22 @@ REFERENCES = KnownReferences()
 
 
 def _pass_args(functions):
-    # What Jinja's compiler reads of a filter or test: that it exists, and what it is passed.
-    return tuple(sorted((name, _PassArg.from_obj(function)) for name, function in functions.items()))
+    # What Jinja's compiler reads of a filter or test: that it exists, what it is passed, and, as its
+    # optimizer runs a filter on a constant argument while compiling ({{ "x"|upper }}) and keeps the
+    # result in the code, the function itself: another function of the same name (JINJA_FILTERS read
+    # again by `localoffer serve`, another site in the same process) compiles its own code.
+    return frozenset((name, _same_function(function), _PassArg.from_obj(function)) for name, function in functions.items())
+
+
+def _same_function(function):
+    """What makes two filters or tests the same: the function itself, except what Pelican makes
+    anew for each generator: `strftime`, a DateFormatter, the same while its locale is, and
+    `plugin_enabled`, a partial, the same while its function and arguments are."""
+    if type(function) is DateFormatter:
+        return (DateFormatter, function.locale)
+    if type(function) is functools.partial:
+        return (functools.partial, _same_function(function.func), repr(function.args), repr(sorted(function.keywords.items())))
+    return function
 
 
 def compile_options(env):
@@ -142,7 +158,7 @@ def compile_options(env):
     jinja2.compiler.CodeGenerator): two environments with equal options compile a source to the
     same code. Extensions, autoescape and finalize count by identity (an extension is an object
     of its environment, so an environment with extensions shares nothing); a filter or test by
-    its name and what it is passed, as the code calls it by name from its own environment."""
+    itself and what it is passed (_pass_args)."""
     return (
         type(env), env.code_generator_class, env.block_start_string, env.block_end_string,
         env.variable_start_string, env.variable_end_string, env.comment_start_string,
