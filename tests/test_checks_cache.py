@@ -43,11 +43,23 @@ def test_a_kept_check_comes_back_with_its_path_lines_facts_and_stat(tmp_path):
     assert BuildCache(tmp_path, "print").get_checked(PATH, "other sha") is None
 
 
-def test_a_file_without_facts_is_what_its_data_says(tmp_path):
-    kept(tmp_path, facts=None)
+def test_a_row_without_facts_is_a_file_left_out_for_an_error(tmp_path):
+    cache = BuildCache(tmp_path, "print")
+    error = Problem("providers/a.yaml", 3, ("service", "name"), "m", "error")
+    cache.put_checked(PATH, "sha", CheckedFile(PATH, "providers/a.yaml", {"id": "a"}, [error], {}, []), None)
+    cache.save({str(PATH)})
     again = BuildCache(tmp_path, "print").get_checked(PATH, "sha")
-    assert again.ok and again.decoded  # a warning is no error: its data tells
-    assert again.status == "published"
+    assert not again.ok and not again.decoded  # its data is not read to say so
+    assert again.problems == [error]
+
+
+def test_a_row_without_facts_or_an_error_counts_as_missing(tmp_path):
+    # No build keeps one (a file the checks accept has facts): its data ({} here) would have been
+    # read as a service's and stopped the build.
+    cache = BuildCache(tmp_path, "print")
+    cache.put_checked(PATH, "sha", CheckedFile(PATH, "providers/a.yaml", {}, [], {}, []), None)
+    cache.save({str(PATH)})
+    assert BuildCache(tmp_path, "print").get_row(PATH) is None
 
 
 @pytest.mark.parametrize("change", [

@@ -239,8 +239,9 @@ class KeptCheckedFile(CheckedFile):
 
     @property
     def ok(self):
-        # The generator keeps the facts of every file the checks accepted (_are_facts: none with an error).
-        return self.facts is not None or super().ok
+        # The generator keeps the facts of every file the checks accepted (_are_facts: none with an
+        # error), and a row without facts holds an error (_is_row): the kept data is never read to say so.
+        return self.facts is not None
 
     @property
     def status(self):
@@ -354,7 +355,10 @@ def _is_row(row):
         return False
     if row.stat is not None and not (type(row.stat) is list and len(row.stat) == 4 and _all_of(row.stat, int)):
         return False
-    return row.facts is None or _are_facts(row.facts, row.problems)
+    if row.facts is None:
+        # A file the checks left out: it has an error to say why (a row claiming otherwise is not one put_checked keeps).
+        return any(problem.severity == ERROR for problem in row.problems)
+    return _are_facts(row.facts, row.problems)
 
 
 def _all_of(items, kind):
