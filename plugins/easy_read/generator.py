@@ -15,7 +15,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.log import console
 
-from localoffer.cache_files import digest, folder_digest, settings_digest
+from localoffer.cache_files import digest, package_digest, settings_digest
 from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import EasyReadPart, contract_of, publish_part
 from localoffer.service_directory.generator import warnings_report
@@ -199,14 +199,15 @@ class EasyReadGenerator(Generator):
             )
 
     def _fingerprint(self):
-        """What every written service page depends on, besides its own model: this
-        plugin's code, the templates the page is made of (so editing service.html
+        """What every written service page depends on, besides its own model: the
+        package's code (not only this plugin's: the page's layout calls other plugins'
+        globals, site_chrome, the CSP meta tag, feedback_url), the templates the page is made of (so editing service.html
         leaves easy-read pages alone), the content pages as menu links (their text
         is not on these pages) and every other file in content/ whole, the
         settings and the build date."""
         settings = self.settings
         return digest(
-            folder_digest(Path(__file__).parent),
+            package_digest(),
             templates_digest(self.env, "easy_read_service.html"),
             content_digest(settings, self.context.get("pages", [])),
             settings_digest(settings),
