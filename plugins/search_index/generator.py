@@ -86,7 +86,9 @@ class SearchGenerator(Generator):
             terms.start_writing()
             folder.write(files, digests)
             # The caches after the files: a build stopped while writing leaves rows that do not
-            # match the manifest on disk, so the next build makes every file.
+            # match the manifest on disk, so the next build makes every file. (The counts cache,
+            # `cache`, was saved and let go once every service's counts were read or made: its rows
+            # say what each service's file holds, not what is on disk; this call does nothing.)
             folder.save()
             cache.save()
             terms.save(manifest["version"])
