@@ -179,7 +179,7 @@ class ServiceGenerator(Generator):
             facts, record = made
             return facts, lambda: record
         if isinstance(checked, KeptCheckedFile) and checked.facts is not None:
-            return checked.facts, lambda: record_from_checked(checked.data, checked.lines)
+            return checked.facts, lambda: _kept_record(checked)
         record = record_from_checked(checked.data, checked.lines)
         return service_facts(record), lambda: record
 
@@ -246,6 +246,20 @@ class ServiceGenerator(Generator):
             # Pelican shows info logs only with -v; the count is always shown,
             # next to Pelican's own "Done" line.
             console.print(line)
+
+
+def _kept_record(checked):
+    """The record of a kept file's data. Data that decodes but is not a service's (a damaged or planted
+    row whose head looked right) is made again by checking the file again, as data that does not
+    decode is (KeptCheckedFile): a cache is data, and bad data counts as missing."""
+    try:
+        return record_from_checked(checked.data, checked.lines)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        if checked._recheck is None:
+            raise
+        again = checked._recheck()
+        checked.data, checked.lines = again.data, again.lines
+        return record_from_checked(again.data, again.lines)
 
 
 def warnings_report(warnings, shown=LOGGED_WARNINGS, heading=None, listed_by="`localoffer validate`"):

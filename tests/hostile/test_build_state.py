@@ -64,6 +64,27 @@ def test_a_cache_committed_in_a_pull_request_is_never_run_and_changes_nothing(tm
         assert not (cache / f"{name}.json").exists()  # the whole-file layout of before: removed
 
 
+def test_a_kept_check_whose_data_is_not_a_services_is_checked_again(tmp_path):
+    # The row's head (its digest, stat and the service's facts) is right and its data is a map of
+    # nothing: the service's page, written again, needs the record, which the file's check makes again.
+    providers = good_providers(tmp_path / "providers")
+    clean = tmp_path / "clean" / "output"
+    assert bounded_build(providers, clean).returncode == 0
+    output = tmp_path / "site" / "output"
+    assert bounded_build(providers, output).returncode == 0
+    with sqlite3.connect(tmp_path / "site" / "cache" / "service_directory.sqlite") as db:
+        rows = db.execute("SELECT key, value FROM entries").fetchall()
+        for key, value in rows:
+            head, _, lines = value.split("\n")
+            db.execute("UPDATE entries SET value = ? WHERE key = ?", (head + '\n["d",[]]\n' + lines, key))
+    db.close()
+    for page in (output / "services").glob("*/index.html"):
+        page.unlink()
+    result = bounded_build(providers, output)
+    assert result.returncode == 0, result.stdout
+    assert snapshot(output) == snapshot(clean)
+
+
 def test_two_publish_builds_into_one_output_give_the_site_of_one(tmp_path):
     providers = good_providers(tmp_path / "providers")
     output = tmp_path / "site" / "output"
