@@ -80,11 +80,8 @@ class Service(Content):
         # cost 0.4 s a rebuild at 10,000 services, and every provider file sits in one of a
         # few folders. A plain file name joins its folder's answer as it is; any other name
         # (".", "..", or one the content path lies under) is left to Pelican.
-        folder, name = os.path.split(source_path)
-        prefix, blocked = _folder_answer(folder, self.settings["PATH"])
-        if name in ("", ".", "..", blocked):
-            return super().get_relative_source_path(source_path)
-        return prefix + name
+        joined = _joined_to_folder(source_path, lambda folder: _folder_answer(folder, self.settings["PATH"]))
+        return joined if joined is not None else super().get_relative_source_path(source_path)
 
     # Markdown is rendered only when a page or another plugin asks for it, so
     # that a rebuild which skips unchanged pages does not render them.
@@ -236,13 +233,8 @@ class ServiceMaker:
         if "author" in attributes:
             attributes["authors"] = [attributes["author"]]
         # As Service.get_relative_source_path, with each folder's answer asked for once a build.
-        folder, name = os.path.split(source_path)
-        answer = self._folders.get(folder)
-        if answer is None:
-            answer = self._folders[folder] = _folder_answer(folder, self.settings["PATH"])
-        prefix, blocked = answer
-        attributes["relative_source_path"] = (service.get_relative_source_path() if name in ("", ".", "..", blocked)
-                                              else prefix + name)
+        joined = _joined_to_folder(source_path, self._folder_answer)
+        attributes["relative_source_path"] = joined if joined is not None else service.get_relative_source_path()
         terms = self.terms
         attributes.update(
             _renderer=self.renderer, _make_record=make_record, id=facts["id"], name=facts["name"],
@@ -257,6 +249,13 @@ class ServiceMaker:
         service.review_overdue = service.last_reviewed < self.stale_before
         signals.content_object_init.send(service)
         return service
+
+
+    def _folder_answer(self, folder):
+        answer = self._folders.get(folder)
+        if answer is None:
+            answer = self._folders[folder] = _folder_answer(folder, self.settings["PATH"])
+        return answer
 
 
 def make_service(record, source_path, terms, renderer, settings, context, stale_before):
@@ -285,6 +284,15 @@ def facts_fit(facts, ids):
 def _names_only_the_slug(setting):
     fields = [name for _, name, _, _ in string.Formatter().parse(setting) if name is not None]
     return all(name == "slug" for name in fields)
+
+
+def _joined_to_folder(source_path, answer_of):
+    """Pelican's relative source path of `source_path` from its folder's answer (`answer_of(folder)`:
+    _folder_answer): a plain file name joins its folder's prefix as it is; None for any other name
+    (".", "..", or one the content path lies under), which Pelican answers itself."""
+    folder, name = os.path.split(source_path)
+    prefix, blocked = answer_of(folder)
+    return None if name in ("", ".", "..", blocked) else prefix + name
 
 
 def _folder_answer(folder, content_path):
