@@ -26,7 +26,8 @@ the project's files. It prints one table and writes it to bench/RESULTS.md.
 
 Run: .venv/bin/python bench/build.py [--sizes 1000 10000] [--national] [--seed 1]
      [--timeout 1800] [--memory 6000]
-(--national alone runs only the national size: about 35 minutes on 2 free cores.)
+(--national alone runs only the national size: about 35 minutes on 2 free cores. Its table has its own
+place in RESULTS.md, so it leaves the table of the other sizes as it was.)
 """
 
 import argparse
@@ -52,6 +53,10 @@ NATIONAL = 100_000
 # The builds' default (LOCAL_OFFER_BUILD_WORKERS None): a rendering worker per core this run may use.
 WORKERS = len(os.sched_getaffinity(0))
 CHANGED = "<!-- changed by bench/build.py -->"
+# RESULTS.md's tables, by their markers: the national size has one of its own, so that a run of it alone
+# (35 minutes) leaves the last 1,000 and 10,000-service table in place, and the other way round.
+REGIONAL_TABLE = ("<!-- table: written by bench/build.py -->", "<!-- end of table -->")
+NATIONAL_TABLE = ("<!-- national table: written by bench/build.py -->", "<!-- end of national table -->")
 
 
 class Site:
@@ -268,14 +273,24 @@ def main():
             how = measure_national if args.national and size == NATIONAL else measure
             results[size] = how(size, folder, args.seed, bounds)
             # Written after each size, so a run stopped during a larger size keeps the smaller ones.
-            write_results(args.results, report(results, args))
+            markers = table_of(size, args)
+            write_results(args.results, report({s: r for s, r in results.items() if table_of(s, args) == markers}, args),
+                          markers)
     print(report(results, args))
 
 
-def write_results(path, table):
-    """Replace the table between the markers in RESULTS.md, keeping the notes around it."""
-    start, end = "<!-- table: written by bench/build.py -->", "<!-- end of table -->"
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Build benchmark results\n\n{start}\n{end}\n"
+def table_of(size, args):
+    """The markers of the table in RESULTS.md that `size`'s rows are written to."""
+    return NATIONAL_TABLE if args.national and size == NATIONAL else REGIONAL_TABLE
+
+
+def write_results(path, table, markers=REGIONAL_TABLE):
+    """Replace the table between `markers` in RESULTS.md, keeping the notes and other tables around it;
+    a table whose markers the file does not have yet is added at its end."""
+    start, end = markers
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Build benchmark results\n"
+    if start not in text:
+        text = f"{text.rstrip()}\n\n{start}\n{end}\n"
     before, _, rest = text.partition(start)
     _, _, after = rest.partition(end)
     path.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")

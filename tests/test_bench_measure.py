@@ -4,7 +4,7 @@ import argparse
 import sys
 from types import SimpleNamespace
 
-from bench.build import ROOT, Rows, command_options, validations, write_results
+from bench.build import NATIONAL, NATIONAL_TABLE, REGIONAL_TABLE, ROOT, Rows, command_options, table_of, validations, write_results
 from bench.make_providers import write_providers
 from bench.measure import differences, output_parts, run, snapshot, tree_memory_mb
 
@@ -63,6 +63,30 @@ def test_the_results_file_keeps_its_notes_around_the_table(tmp_path):
     write_results(results, "new table")
     assert results.read_text() == ("# Results\n\nNotes before.\n\n<!-- table: written by bench/build.py -->\nnew table\n"
                                    "<!-- end of table -->\n\nNotes after.\n")
+
+
+def test_the_national_table_has_a_place_of_its_own_and_leaves_the_other_table_alone(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Results\n\n<!-- table: written by bench/build.py -->\nregional\n<!-- end of table -->\n\n"
+                       "## 100,000 services\n")
+    write_results(results, "national, first run", NATIONAL_TABLE)
+    assert results.read_text() == (
+        "# Results\n\n<!-- table: written by bench/build.py -->\nregional\n<!-- end of table -->\n\n"
+        "## 100,000 services\n\n<!-- national table: written by bench/build.py -->\nnational, first run\n"
+        "<!-- end of national table -->\n")
+    write_results(results, "national, second run", NATIONAL_TABLE)
+    write_results(results, "regional, second run", REGIONAL_TABLE)
+    assert results.read_text() == (
+        "# Results\n\n<!-- table: written by bench/build.py -->\nregional, second run\n<!-- end of table -->\n\n"
+        "## 100,000 services\n\n<!-- national table: written by bench/build.py -->\nnational, second run\n"
+        "<!-- end of national table -->\n")
+
+
+def test_only_the_national_size_of_a_national_run_goes_to_the_national_table():
+    national = argparse.Namespace(sizes=[1000], seed=1, national=True, timeout=1800.0, memory=None)
+    regional = argparse.Namespace(sizes=[1000, NATIONAL], seed=1, national=False, timeout=1800.0, memory=None)
+    assert [table_of(size, national) for size in (1000, NATIONAL)] == [REGIONAL_TABLE, NATIONAL_TABLE]
+    assert table_of(NATIONAL, regional) == REGIONAL_TABLE
 
 
 # A parent that starts a child holding about 200 MB, then waits for ever.
