@@ -50,6 +50,21 @@ def site_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def paged_site_url(build, tmp_path_factory):
+    """The sample site with its listings in pages of 10 services (SERVICES_LISTING_PAGE_SIZE), served
+    as site_url is: the pages and their pagination, which the default size leaves out of the sample."""
+    output = tmp_path_factory.mktemp("browser-paged-site") / "output"
+    result = build(ROOT / "providers", output, SERVICES_LISTING_PAGE_SIZE=10)
+    assert result.returncode == 0, f"The sample site in pages did not build:\n{result.stdout}"
+    server = start_server(output)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
 def base_url(site_url):
     """pytest-playwright gives this to every page, so `page.goto("/services/")` works."""
     return site_url
