@@ -33,7 +33,7 @@ DEFAULTS = {
     "SERVICES_AGE_URL": "ages/{slug}/",
     "SERVICES_AGE_SAVE_AS": "ages/{slug}/index.html",
     # GOV.UK's search shows 20 results a page and at most 100; a listing is read letter by letter or
-    # narrowed by its filter form, so it takes the larger page (about 100 KB of HTML).
+    # narrowed by its filter form, so it takes the larger page (about 80 KB of HTML).
     "SERVICES_LISTING_PAGE_SIZE": 100,
     "SERVICES_AGE_GROUPS": [
         ("0-4", "0 to 4 years (early years)", 0, 4),
