@@ -42,11 +42,11 @@ CARDS_LAYOUT = 2
 
 class Listing:
     """One page of a listing to write: where, with which template, title and services, and what
-    else its template is given; `shown` is what the page shows of the whole listing, as text."""
+    else its template is given; `place` is what the page shows of the whole listing, as text."""
 
-    def __init__(self, save_as, template, url, title, services, heading_level, shown="", **extra):
+    def __init__(self, save_as, template, url, title, services, heading_level, place="", **extra):
         self.save_as, self.template, self.url, self.title = save_as, template, url, title
-        self.services, self.heading_level, self.shown, self.extra = services, heading_level, shown, extra
+        self.services, self.heading_level, self.place, self.extra = services, heading_level, place, extra
 
 
 def site_listings(generator):
@@ -55,12 +55,12 @@ def site_listings(generator):
     size = settings["SERVICES_LISTING_PAGE_SIZE"]
     a_to_z = listing_pages(generator.listed, size, settings["SERVICES_INDEX_URL"], settings["SERVICES_INDEX_SAVE_AS"])
     listings = [Listing(page.save_as, "services", page.url, "Services A to Z", page.services, 3,
-                        f"{page.shown()} {index!r}", listing_page=page, letters=by_letter(page.services),
+                        f"{page.place()} {index!r}", listing_page=page, letters=by_letter(page.services),
                         letter_pages=index)
                 for page, index in zip(a_to_z, letter_pages(a_to_z))]
     for term in list(generator.terms.values()) + generator.age_groups:
         if term.save_as:
-            listings += [Listing(page.save_as, "term", page.url, term.label, page.services, 2, page.shown(),
+            listings += [Listing(page.save_as, "term", page.url, term.label, page.services, 2, page.place(),
                                  listing_page=page, term=term, term_services=page.services)
                          for page in listing_pages(term.services, size, term.url, term.save_as)]
     return _without_service_pages(listings, generator.pages)
@@ -105,7 +105,7 @@ def write_listings(generator, writer):
             templates[listing.template] = templates_digest(generator.env, f"{listing.template}.html")
         # The content pages' links are in every listing's menu (generator._content; not in the fingerprint).
         # The services' keys are hashed as one text: a digest part each took a quarter of a second.
-        key = digest(templates[listing.template], generator._content, listing.url, listing.title, listing.shown,
+        key = digest(templates[listing.template], generator._content, listing.url, listing.title, listing.place,
                      "\n".join(map(source_keys.__getitem__, listing.services)))
         if not generator.cache.listing_is_current(listing.save_as, key, generator.output_path):
             stale.append(listing)

@@ -48,8 +48,8 @@ class ListingPage:
             items.append((number, self._page_urls[number - 1]))
         return items
 
-    def shown(self):
-        """What this page shows of the listing besides its services' cards, as text for its key."""
+    def place(self):
+        """Its place in the listing, which the page shows besides its services' cards, as text for its key."""
         return f"{self.number}/{self.count}/{self.total}"
 
 
