@@ -143,8 +143,14 @@ def copy_project_site(tmp_path):
 def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_path, change):
     """Providers and content pages changed, added, removed and renamed, and templates
     changed: the tree a cached rebuild leaves is the one a clean build writes, byte for byte."""
+    rebuilt_and_clean(tmp_path, change)
+
+
+def rebuilt_and_clean(tmp_path, change, **settings):
+    """Build, `change`, rebuild, and build the changed site clean: (the rebuilt output, the clean one),
+    once the rebuild's files are the clean build's, byte for byte."""
     providers, content, theme = copy_project_site(tmp_path)
-    site = {"PATH": str(content), "THEME": str(theme)}
+    site = {"PATH": str(content), "THEME": str(theme), **settings}
     output = tmp_path / "incremental" / "output"
     assert run_pelican(providers, output, **site).returncode == 0
 
@@ -154,16 +160,17 @@ def test_a_rebuild_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_pat
     clean = tmp_path / "clean" / "output"
     assert run_pelican(providers, clean, **site).returncode == 0
     assert differing(snapshot(output), snapshot(clean)) == []
+    return output, clean
 
 
 def written_times(output):
     return {path.relative_to(output).as_posix(): path.stat().st_mtime_ns for path in Path(output).rglob("*.html")}
 
 
-def rewritten_after(tmp_path, change):
+def rewritten_after(tmp_path, change, **settings):
     """Build, change, rebuild: the pages the rebuild wrote again (by their times)."""
     providers, content, theme = copy_project_site(tmp_path)
-    site = {"PATH": str(content), "THEME": str(theme)}
+    site = {"PATH": str(content), "THEME": str(theme), **settings}
     output = tmp_path / "output"
     assert run_pelican(providers, output, **site).returncode == 0
     before = written_times(output)
@@ -230,6 +237,51 @@ def test_a_changed_provider_rewrites_its_own_pages_and_the_listings_it_is_in(tmp
             "services/index.html", "categories/health/index.html"} <= rewritten
     assert not {"services/complete-service/index.html", "services/complete-service/easy-read/index.html",
                 "categories/education/index.html", "categories/social-care/index.html"} & rewritten
+
+
+# --- Listings in pages (SERVICES_LISTING_PAGE_SIZE): the fixture's two listed services, a page each ----
+
+ONE_A_PAGE = {"SERVICES_LISTING_PAGE_SIZE": 1}
+
+
+@pytest.mark.parametrize("change", [change_both, add_both, remove_both, rename_both], ids=lambda f: f.__name__)
+def test_a_rebuild_of_listings_in_pages_after_each_kind_of_change_gives_the_clean_builds_tree(tmp_path, change):
+    """A provider changed, added (every listing it is on gains a page), removed (they lose one) and
+    renamed, with each listing in pages: the rebuild's tree is the clean build's, byte for byte."""
+    output, clean = rebuilt_and_clean(tmp_path, change, **ONE_A_PAGE)
+    # A page a listing no longer has goes with its folder, as a clean build never made it.
+    folders = lambda tree: sorted(path.relative_to(tree).as_posix() for path in tree.rglob("page-*"))
+    assert folders(output) == folders(clean)
+    # Every change but the removal leaves two services listed, and the A to Z in two pages.
+    assert ("services/page-2" in folders(clean)) is (change is not remove_both)
+
+
+def test_a_listing_that_shrinks_loses_its_last_page(tmp_path):
+    providers = copy_site(tmp_path)
+    output = tmp_path / "output"
+    assert run_pelican(providers, output, **ONE_A_PAGE).returncode == 0
+    assert (output / "needs" / "asd" / "page-2" / "index.html").is_file()
+    (providers / "complete-service.yaml").unlink()
+    assert run_pelican(providers, output, **ONE_A_PAGE).returncode == 0
+    assert not (output / "needs" / "asd" / "page-2").exists()
+    assert not (output / "services" / "page-2").exists()
+    assert "govuk-pagination" not in (output / "needs" / "asd" / "index.html").read_text()
+
+
+def test_in_pages_a_changed_provider_rewrites_only_the_listing_pages_that_hold_its_card(tmp_path):
+    def change_service(providers, pages, templates):
+        edit(providers / "unsafe-text.yaml", "& an ampersand", "and a new sentence")
+
+    rewritten = rewritten_after(tmp_path, change_service, **ONE_A_PAGE)
+    output = tmp_path / "output"
+    listing_pages = {path for path in written_times(output) if 'class="app-service-list"' in (output / path).read_text()}
+    holding = {path for path in listing_pages if 'href="/services/unsafe-text/"' in (output / path).read_text()}
+    assert listing_pages & rewritten == holding
+    # Its name comes first: it is on the first page of the A to Z and of a need, an area and an age group,
+    # and the other service is on their second pages, which stay as they were.
+    assert {"services/index.html", "needs/asd/index.html", "areas/fenwick/index.html", "ages/5-10/index.html"} <= holding
+    assert {"services/page-2/index.html", "needs/asd/page-2/index.html", "areas/fenwick/page-2/index.html",
+            "ages/5-10/page-2/index.html"} <= listing_pages - holding
 
 
 def test_a_cache_of_another_layout_is_replaced_and_the_rebuild_matches_a_clean_build(tmp_path):

@@ -11,6 +11,7 @@ import pytest
 from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError, meta, nodes
 
 import localoffer
+from localoffer.service_directory.pagination import by_letter, letter_pages, listing_pages
 from localoffer.site_navigation.chrome import SiteChrome
 from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
@@ -249,15 +250,29 @@ def render(name, **extra):
     return env.get_template(name).render(site_context(**extra))
 
 
+def term_listing(url, services, size=100, number=1):
+    """term.html's variables for page `number` of a listing of `services` (as the build gives them:
+    service_directory/listings.py)."""
+    page = listing_pages(services, size, url, url + "index.html")[number - 1]
+    return dict(listing_page=page, term_services=page.services)
+
+
+def a_to_z_listing(services, size=100, number=1):
+    """services.html's variables for page `number` of an A to Z of `services`."""
+    pages = listing_pages(services, size, "services/", "services/index.html")
+    page = pages[number - 1]
+    return dict(listing_page=page, letters=by_letter(page.services), letter_pages=letter_pages(pages)[number - 1])
+
+
 def page_cases():
     service = fake_service()
-    a_to_z = [("A", [fake_service("Autism family network")]), ("R", [service]), ("3", [fake_service("3D club")])]
+    a_to_z = [fake_service("Autism family network"), service, fake_service("3D club")]
     return {
         "home.html": dict(),
-        "services.html": dict(page_path="services/", page_title="Services A to Z", letters=a_to_z),
+        "services.html": dict(page_path="services/", page_title="Services A to Z", **a_to_z_listing(a_to_z)),
         "service.html": dict(page_path=service.url, page_title=service.name, service=service),
         "term.html": dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"),
-                          term_services=[service]),
+                          **term_listing("needs/asd/", [service])),
         "404.html": dict(page_path="404.html", page_title="Page not found"),
         "page.html": dict(page=NS(title="What is the Local Offer?", url="what-is-the-local-offer/",
                                   content="<h2>Who it is for</h2><p>Everyone.</p>", summary="")),
@@ -429,7 +444,7 @@ def test_term_page_caption_says_what_kind_of_list():
     html = render("term.html", **page_cases()["term.html"])
     assert '<span class="govuk-caption-l">Services by need</span>' in html
     age = NS(id="0-4", label="0 to 4 years", min=0, max=4, url="ages/0-4/", services=[])
-    html = render("term.html", page_path="ages/0-4/", page_title="0 to 4 years", term=age, term_services=[])
+    html = render("term.html", page_path="ages/0-4/", page_title="0 to 4 years", term=age, **term_listing("ages/0-4/", []))
     assert '<span class="govuk-caption-l">Services by age</span>' in html
     assert "There are no services listed here yet." in html
 
@@ -530,9 +545,9 @@ def test_a_listing_of_the_builds_joined_cards_is_the_one_the_template_loop_write
     # Two services or more, so that the text between the cards is written too.
     first, second, third = listed(name="Autism family network"), listed(name="Aquatic club"), listed()
     case = {"term.html": dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"),
-                              term_services=[first, second, third]),
+                              **term_listing("needs/asd/", [first, second, third])),
             "services.html": dict(page_path="services/", page_title="Services A to Z",
-                                  letters=[("A", [first, second]), ("R", [third])])}[name]
+                                  **a_to_z_listing([first, second, third]))}[name]
     looped = render(name, **case)
     assert render(name, service_cards_html=joined_cards().html, **case) == looped
     assert looped.count('<li class="app-service-card">') == 3
@@ -540,7 +555,8 @@ def test_a_listing_of_the_builds_joined_cards_is_the_one_the_template_loop_write
 
 def test_a_listing_of_joined_cards_keeps_provider_text_escaped_also_when_the_cards_come_from_the_cache(tmp_path):
     service = listed(name='<script>alert("x")</script> club')
-    case = dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"), term_services=[service])
+    case = dict(page_path="needs/asd/", page_title="Autism", term=term("need", "asd", "Autism"),
+                **term_listing("needs/asd/", [service]))
     made = joined_cards(tmp_path)
     made.make([(service, 2, "riverside:sha:2")])
     made.save()
@@ -708,7 +724,7 @@ def filter_form(html):
 def listing(kind, key, label, count=2):
     listed = [fake_service(f"Service {n}") for n in range(count)]
     item = term(kind, key, label) if kind != "age" else NS(id=key, label=label, min=0, max=4, url=f"ages/{key}/")
-    return render("term.html", page_path=item.url, page_title=label, term=item, term_services=listed,
+    return render("term.html", page_path=item.url, page_title=label, term=item, **term_listing(item.url, listed),
                   areas=[term("area", "fenwick", "Fenwick"), term("area", "westmarsh", "Westmarsh")])
 
 

@@ -154,6 +154,12 @@ class BuildCache:
         """Pages an earlier build wrote for services that are gone now."""
         return sorted(save_as for save_as in set(self.previous_pages) - set(self.pages) if not save_as.startswith(LISTING))
 
+    def gone_listings(self):
+        """Listing pages an earlier build wrote that this one did not record (a listing that shrank by a
+        page); not one this build wrote as a service's page."""
+        gone = set(self.previous_pages) - set(self.pages)
+        return sorted(key[len(LISTING):] for key in gone if key.startswith(LISTING) and key[len(LISTING):] not in self.pages)
+
     def save(self, current_files):
         """Keep the checked files of this build (the files asked for: a removed file's entry
         goes) and the pages it wrote. `current_files` is kept for the callers' sake."""

@@ -5,7 +5,6 @@ every file and builds the services and listings (so other plugins, such as
 search, can read them from the context); `generate_output` only writes.
 """
 
-import itertools
 import logging
 import shutil
 import time
@@ -20,7 +19,7 @@ from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
 from .build_cache import BuildCache, KeptCheckedFile, file_stat, trusted_stat
 from .images import publish_images
-from .listings import Listing, write_listings
+from .listings import write_listings
 from .loader import record_from_checked
 from .markdown_text import MarkdownRenderer
 from .page_inputs import content_digest
@@ -198,13 +197,7 @@ class ServiceGenerator(Generator):
             self._write(writer, service.save_as, "service", service.url, service.name, service=service)
         self._remove_stale_pages()
 
-        listings = [Listing(settings["SERVICES_INDEX_SAVE_AS"], "services", settings["SERVICES_INDEX_URL"],
-                            "Services A to Z", self.listed, 3, letters=_by_letter(self.listed))]
-        for term in list(self.terms.values()) + self.age_groups:
-            if term.save_as:
-                listings.append(Listing(term.save_as, "term", term.url, term.label, term.services, 2,
-                                        term=term, term_services=term.services))
-        write_listings(self, writer, listings, settings["CACHE_PATH"], self.cache.fingerprint, settings["SERVICES_CACHE"])
+        write_listings(self, writer)
         self._write(writer, settings["SERVICES_HOME_SAVE_AS"], "home", "", settings.get("SITENAME", "Local Offer"))
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
@@ -279,12 +272,3 @@ def warnings_report(warnings, shown=LOGGED_WARNINGS, heading=None, listed_by="`l
 
 def _a_to_z(service):
     return (service.name.casefold(), service.id)
-
-
-def _by_letter(services):
-    """[(letter, services)] for the A to Z list; names not starting with a letter go under '#'."""
-    def letter(service):
-        first = service.name[:1].upper()
-        return first if first.isalpha() else "#"
-
-    return [(key, list(group)) for key, group in itertools.groupby(services, key=letter)]

@@ -32,6 +32,9 @@ DEFAULTS = {
     "SERVICES_AREA_SAVE_AS": "areas/{slug}/index.html",
     "SERVICES_AGE_URL": "ages/{slug}/",
     "SERVICES_AGE_SAVE_AS": "ages/{slug}/index.html",
+    # GOV.UK's search shows 20 results a page and at most 100; a listing is read letter by letter or
+    # narrowed by its filter form, so it takes the larger page (about 80 KB of HTML).
+    "SERVICES_LISTING_PAGE_SIZE": 100,
     "SERVICES_AGE_GROUPS": [
         ("0-4", "0 to 4 years (early years)", 0, 4),
         ("5-10", "5 to 10 years (primary school age)", 5, 10),
@@ -81,7 +84,7 @@ def check_settings(settings):
     if hide is not None and (not isinstance(hide, int) or isinstance(hide, bool) or hide <= stale):
         messages.append(f"SERVICES_HIDE_AFTER_MONTHS must be None or a whole number of months above SERVICES_STALE_AFTER_MONTHS ({stale}); got {hide!r}; no service is hidden")
         settings["SERVICES_HIDE_AFTER_MONTHS"] = None
-    for key in ("SERVICES_MAX_FILE_BYTES", "SERVICES_MAX_PICTURE_PIXELS"):
+    for key in ("SERVICES_MAX_FILE_BYTES", "SERVICES_MAX_PICTURE_PIXELS", "SERVICES_LISTING_PAGE_SIZE"):
         limit = settings[key]
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             messages.append(f"{key} must be a whole number above 0; got {limit!r}; {DEFAULTS[key]} is used")

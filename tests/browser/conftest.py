@@ -37,16 +37,31 @@ def site_dir(build, tmp_path_factory):
     return output
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir):
-    """The built site, served on 127.0.0.1 the way a static host would serve it
-    (including the site's own 404 page)."""
-    server = start_server(site_dir)
+def _served(output):
+    """A built site served on 127.0.0.1 the way a static host would serve it (including the site's own
+    404 page): its address, until the session ends."""
+    server = start_server(output)
     try:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """The built sample site, served."""
+    yield from _served(site_dir)
+
+
+@pytest.fixture(scope="session")
+def paged_site_url(build, tmp_path_factory):
+    """The sample site with its listings in pages of 10 services (SERVICES_LISTING_PAGE_SIZE), served
+    as site_url is: the pages and their pagination, which the default size leaves out of the sample."""
+    output = tmp_path_factory.mktemp("browser-paged-site") / "output"
+    result = build(ROOT / "providers", output, SERVICES_LISTING_PAGE_SIZE=10)
+    assert result.returncode == 0, f"The sample site in pages did not build:\n{result.stdout}"
+    yield from _served(output)
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,22 @@ def test_page_has_no_axe_violations(page, path, viewport):
     assert_no_axe_violations(page)
 
 
+# Later pages of listings in pages (the sample built with pages of 10): the pagination, the caption and the
+# A to Z's letter index linking to other pages.
+PAGED = {"a-to-z-page-2": "/services/page-2/", "need-page-2": "/needs/asd/page-2/", "age-last-page": "/ages/0-4/page-3/"}
+
+
+@viewports
+@pytest.mark.parametrize("path", PAGED.values(), ids=PAGED.keys())
+def test_a_page_of_a_listing_in_pages_has_no_axe_violations(page, paged_site_url, path, viewport):
+    page.set_viewport_size(viewport)
+    response = page.goto(paged_site_url + path)
+    assert response is not None and response.status == 200, f"{path} answered {response and response.status}"
+    expect(page.get_by_role("navigation", name="Pagination")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Pagination").locator('[aria-current="page"]')).to_have_count(1)
+    assert_no_axe_violations(page)
+
+
 @viewports
 def test_not_found_page_has_no_axe_violations(page, viewport):
     page.set_viewport_size(viewport)

@@ -68,6 +68,14 @@ def test_each_page_prints_its_content_only_on_a4(page, artifacts, name, path):
     assert boxes == {(b"595.91998", b"842.88")}, boxes
 
 
+def test_a_page_of_a_listing_in_pages_prints_its_cards_without_its_pagination(page, paged_site_url):
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.goto(paged_site_url + "/services/page-2/", wait_until="load")
+    page.emulate_media(media="print")
+    assert page.evaluate(DISPLAYED, [".govuk-pagination", ".app-service-card"]) == [
+        [".govuk-pagination", 1, 0], [".app-service-card", 10, 10]]
+
+
 def test_link_addresses_are_printed_after_the_words(page):
     page.goto(PAGES["service"], wait_until="load")
     page.emulate_media(media="print")
