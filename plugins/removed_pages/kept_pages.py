@@ -47,6 +47,8 @@ _written = {}  # settings id -> this build's WrittenPages, saved at `finalized`
 def keep_unchanged_pages(generators):
     """all_generators_finalized receiver: the pages generator writes only the pages whose key changed."""
     for generator in generators:
+        # What an earlier build in this process (autoreload) left unsaved, stopped by an error, is not this build's.
+        _written.pop(id(generator.settings), None)
         if isinstance(generator, PagesGenerator):
             generator.generate_output = _changed_pages_only(generator, generator.generate_output)
 
