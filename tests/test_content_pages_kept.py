@@ -49,12 +49,17 @@ def test_a_rebuild_writes_only_the_content_pages_that_changed_and_gives_the_clea
     def delete_by_hand(pages, output):
         (output / "accessibility" / "index.html").unlink()
 
-    written, output, clean = builds(tmp_path, nothing, change_text, change_title, delete_by_hand)
+    def remove_a_twin(pages, output):
+        (pages / "what-is-the-local-offer.easy-read.md").unlink()
+
+    written, output, clean = builds(tmp_path, nothing, change_text, change_title, delete_by_hand, remove_a_twin)
     assert written == [
         TWINS,
         TWINS | {"privacy/index.html"},
         TWINS | KEYED,  # every page's menu or footer shows the title
         TWINS | {"accessibility/index.html"},
+        # The page loses its "Easy read version" link; its twin's page is gone.
+        TWINS - {"what-is-the-local-offer/easy-read/index.html"} | {"what-is-the-local-offer/index.html"},
     ]
     assert differing(snapshot(output), snapshot(clean)) == []
 

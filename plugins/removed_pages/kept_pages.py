@@ -7,7 +7,7 @@ made of: the plugins' code and the settings; its template and every template tha
 one reaches (cache_files.templates); the page itself (its HTML, address and
 metadata); and, of `local_offer`, only what its templates read of it: the content
 pages' titles and addresses (the menu and footer), the co-production section's menu,
-the easy-read links and whether the build is a preview (`SHOWN`). The key holds
+the page's own easy-read link and whether the build is a preview (`SHOWN`). The key holds
 exactly those.
 
 A page whose templates read any other part of `local_offer` (an easy-read twin's
@@ -92,14 +92,18 @@ class PageKeys:
 
     def __init__(self, generator):
         self.env, self.settings = generator.env, generator.settings
-        self.common = digest(package_digest(), settings_digest(self.settings), _shown(generator.context))
+        local_offer = contract_of(generator.context, "removed_pages", READS)
+        self.common = digest(package_digest(), settings_digest(self.settings), _shown(local_offer, generator.context))
+        # Every page's easy-read address (10,000 services' too): a page's key takes only its own, which
+        # is what partials/easy_read_version_link.html looks up (by the page's address).
+        self.easy_read_links = local_offer.easy_read.links if local_offer.has("easy_read") else {}
         self._templates = {}  # template name -> its closure's digest, or None when it reads other parts
 
     def key(self, page, template):
         template_key = self._template_key(template.name)
         if template_key is None:
             return None
-        facts = [page.url, page.save_as, page.lang, page.status, page.metadata]
+        facts = [page.url, page.save_as, page.lang, page.status, page.metadata, self.easy_read_links.get(page.url)]
         return digest(self.common, template_key, page.content, json.dumps(facts, sort_keys=True, default=str))
 
     def _template_key(self, name):
@@ -121,15 +125,13 @@ def _reads_only_shown(env, name):
     return True
 
 
-def _shown(context):
-    """What a content page may show of local_offer (SHOWN), as JSON text."""
-    local_offer = contract_of(context, "removed_pages", READS)
+def _shown(local_offer, context):
+    """What every content page may show of local_offer (SHOWN) but its easy-read link, as JSON text."""
     has = [part for part in ("navigation", "coproduction", "easy_read") if local_offer.has(part)]
     navigation = local_offer.navigation if "navigation" in has else context.get("pages", [])
     return json.dumps({
         "has": has,
         "navigation": [(str(page.title), str(page.url)) for page in navigation],
         "section": local_offer.coproduction.section if "coproduction" in has else None,
-        "easy_read_links": local_offer.easy_read.links if "easy_read" in has else None,
         "preview": local_offer.preview if local_offer.has("preview") else None,
     }, sort_keys=True, default=str)
