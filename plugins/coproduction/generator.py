@@ -18,7 +18,7 @@ from .feedback import ACTION_STATUSES, VOICES, read_feedback
 from .ladder import RUNGS, STATES
 from .projects import read_projects, tracker_summary
 from .search_text import feedback_document, tracker_document
-from .written import WrittenPages, page_key
+from .written import page_key, written_pages
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class CoproductionGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        written = WrittenPages(settings, self.output_path)
+        written = written_pages(settings, self.output_path)
         self._write(writer, written, settings["COPRODUCTION_TRACKER_SAVE_AS"], "coproduction_tracker",
                     settings["COPRODUCTION_TRACKER_URL"], TRACKER_TITLE, states=STATES, rungs=RUNGS,
                     summary=self.documents[0].summary, **self.tracker)

@@ -10,21 +10,18 @@ address, and the section's items (their `Order` counts). The key holds exactly t
 nothing else from `local_offer`: a template that starts to show more (a count of
 services, say) must add it to `page_key` here.
 
-The keys of the pages written are kept in CACHE_PATH/coproduction-pages.json,
-removed when read and saved again once the pages are queued, as service_directory
-keeps its own: a page whose rendering failed has been removed (safe_build), so a
-stopped build never leaves a kept key beside an old page.
+The keys of the pages written are kept in CACHE_PATH/coproduction-pages.json
+(cache_files.pages.WrittenPages), removed when read and saved again once the pages
+are queued, as service_directory keeps its own: a page whose rendering failed has
+been removed (safe_build), so a stopped build never leaves a kept key beside an old page.
 """
 
 import json
-import logging
-import os
 from pathlib import Path
 
-from localoffer.cache_files import digest, load_json, package_digest, save_json, settings_digest
+from localoffer.cache_files import digest, package_digest, settings_digest
+from localoffer.cache_files.pages import WrittenPages
 from localoffer.cache_files.templates import templates_digest
-
-logger = logging.getLogger(__name__)
 
 PAGES_FILE = "coproduction-pages.json"
 
@@ -49,26 +46,7 @@ def page_key(generator, template, section, source):
     )
 
 
-class WrittenPages:
+def written_pages(settings, output_path):
     """The keys of the pages an earlier build wrote (`COPRODUCTION_CACHE`)."""
-
-    def __init__(self, settings, output_path):
-        self.enabled = settings["COPRODUCTION_CACHE"]
-        self.path = Path(settings["CACHE_PATH"]) / PAGES_FILE
-        self.output_path = output_path
-        kept = load_json(self.path, consume=True) if self.enabled else None
-        self.kept = kept if isinstance(kept, dict) else {}
-        self.keys = {}
-
-    def is_current(self, save_as, key):
-        """Whether the page at `save_as` was written from `key` and is still there; its key is kept either way."""
-        self.keys[save_as] = key
-        return self.enabled and self.kept.get(save_as) == key and os.path.isfile(os.path.join(self.output_path, save_as))
-
-    def save(self):
-        if not self.enabled:
-            return
-        try:
-            save_json(self.path, self.keys)
-        except OSError as error:
-            logger.warning("coproduction: could not save the build cache in %s: %s", self.path.parent, error)
+    return WrittenPages(Path(settings["CACHE_PATH"]) / PAGES_FILE, output_path, "coproduction",
+                        enabled=settings["COPRODUCTION_CACHE"])

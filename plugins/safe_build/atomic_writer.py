@@ -52,6 +52,11 @@ class AtomicWriter(Writer):
             return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - Pelican's way of skipping a write
         return AtomicTextFile(filename, encoding)
 
+    def keep_file(self, name, override_output=False):
+        """A page a generator leaves as it is on disk (it knows the file is current): claimed as if
+        written, so a second page at the same address is the error it would be; nothing is written."""
+        self._claim(sanitised_join(self.output_path, name), override_output)
+
     def _claim(self, filename, override):
         """Pelican's own rules (pelican/writers.py, _open_w): False if the file is to be
         skipped, an error if it would be written twice without `override`."""
