@@ -273,15 +273,31 @@ def test_the_sample_site_at_the_default_page_size_has_no_pagination(tmp_path):
     assert "govuk-pagination" not in (output / "services" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_later_page_at_the_address_of_a_service_is_left_out_with_an_error(tmp_path):
-    providers = tmp_path / "providers"
-    providers.mkdir()
+def _two_clubs(folder, ids):
+    folder.mkdir()
     source = (ROOT / "providers" / "highcombe-youth-club.yaml").read_text(encoding="utf-8")
-    for name in ("page-2", "another-club"):
-        (providers / f"{name}.yaml").write_text(source.replace("id: highcombe-youth-club", f"id: {name}")
-                                                .replace("name: Friday Inclusive Youth Club", f"name: Club {name}"), encoding="utf-8")
+    for name in ids:
+        (folder / f"{name}.yaml").write_text(source.replace("id: highcombe-youth-club", f"id: {name}")
+                                             .replace("name: Friday Inclusive Youth Club", f"name: Club {name}"), encoding="utf-8")
+    return folder
+
+
+def test_a_provider_file_whose_id_is_the_address_of_a_page_of_the_a_to_z_is_refused(tmp_path):
+    providers = _two_clubs(tmp_path / "providers", ("page-2", "another-club", "third-club"))
     output = tmp_path / "output"
     result = run_pelican(providers, output, SERVICES_LISTING_PAGE_SIZE=1)
+    assert ("providers/page-2.yaml:2: id: `page-2` is the address of a page of the A to Z (services/page-2/); write an id that names "
+            "the service, e.g. riverside-speech-dropin, and rename the file to match") in " ".join(result.stdout.split())
+    # The other two are published, and the A to Z's second page is theirs.
+    assert "Club third-club" in (output / "services" / "page-2" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_later_page_at_the_address_of_a_service_is_left_out_with_an_error(tmp_path):
+    # Only a changed SERVICE_SAVE_AS can put a service's page there now that ids of the form page-2 are refused.
+    providers = _two_clubs(tmp_path / "providers", ("2", "another-club"))
+    output = tmp_path / "output"
+    result = run_pelican(providers, output, SERVICES_LISTING_PAGE_SIZE=1, SERVICE_URL="services/page-{slug}/",
+                         SERVICE_SAVE_AS="services/page-{slug}/index.html")
     assert ("service_directory: page 2 of Services A to Z is not written: its address, services/page-2/, is the page "
-            "of the service `page-2`; give that service another id") in " ".join(result.stdout.split())
-    assert '<h1 class="govuk-heading-xl">Club page-2</h1>' in (output / "services" / "page-2" / "index.html").read_text()
+            "of the service `2`; give that service another id") in " ".join(result.stdout.split())
+    assert '<h1 class="govuk-heading-xl">Club 2</h1>' in (output / "services" / "page-2" / "index.html").read_text()

@@ -21,6 +21,10 @@ MARKDOWN_FIELDS = [
     "how_we_support", "staff_training", "involving_families", "measuring_progress", "moving_on")]
 
 
+# The A to Z of services is in pages, page 2 on at services/page-2/ (pagination.py), where a service's
+# page is services/<id>/: a service with such an id would take a listing page's address.
+LISTING_PAGE_ID = re.compile(r"page-[0-9]+")
+
 CONTACT_FIELDS = [("contact", key) for key in ("phone", "textphone", "email", "website")] + [("organisation", "website")]
 
 
@@ -37,6 +41,9 @@ def check_rules(data, loaded, display_path, file_stem, providers_dir, build_date
     file_id = data.get("id")
     if isinstance(file_id, str) and file_id != file_stem:
         report(("id",), f"{quoted(file_id)} does not match the file name {file_stem}.yaml; write id: {file_stem} or rename the file to {file_id[:80]}.yaml")
+    if isinstance(file_id, str) and LISTING_PAGE_ID.fullmatch(file_id):
+        report(("id",), f"{quoted(file_id)} is the address of a page of the A to Z (services/{file_id}/); write an id that names the "
+                        "service, e.g. riverside-speech-dropin, and rename the file to match")
 
     ages = service.get("age_range")
     if isinstance(ages, dict) and _is_int(ages.get("min")) and _is_int(ages.get("max")) and ages["min"] > ages["max"]:
