@@ -26,7 +26,7 @@ from .check import Checker, Finding
 from .content_pages import HOME, build_twin_page, find_standard, twin_target
 from .glossary import load_glossary
 from .pictures import PICTURES, copy_pictures, openmoji_package
-from .service_pages import build_service_page
+from .service_pages import build_service_page, easy_read_address
 from .words import CATEGORY_WORDS
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class EasyReadGenerator(Generator):
                     # The template also shows the service's name, summary and address.
                     return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
 
-                kept = self.cache.service_model(key, build)
+                kept = self.cache.service_model(key, build, display, *easy_read_address(service.url))
                 self.services.append((service, kept))
                 self.findings += kept.findings
         for _, page in self.twins:
@@ -179,7 +179,7 @@ class EasyReadGenerator(Generator):
             _remove_page(output, save_as)
         cache.save()
         # Nothing reads the models again (the pages still to be rendered hold their own): let
-        # them go, 14 KB a service, rather than keep them to the end of the build.
+        # them go, 3 KB of text a service, rather than keep them to the end of the build.
         self.services = self.service_keys = self.cache = None
 
     def _write_pictures_page(self, writer, output_path):
