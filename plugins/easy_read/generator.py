@@ -85,6 +85,7 @@ class EasyReadGenerator(Generator):
                 self.findings += kept.findings
         for _, page in self.twins:
             self.findings += page.findings
+        self.checker.forget()  # every page is made: what it remembers of each text would only be held
 
         links = {page.standard_url: page.url for _, page in self.twins}
         links.update({service.url: kept.url for service, kept in self.services})
