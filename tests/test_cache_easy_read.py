@@ -111,3 +111,15 @@ def test_the_facts_row_is_written_again_only_when_a_service_changed_or_left(tmp_
     stored = stored_entries(tmp_path / "easy_read.sqlite", text=True)
     assert sorted(stored) == ["facts:services", "service:other"]
     assert list(json.loads(stored["facts:services"])) == ["service:other"]
+
+
+def test_a_page_made_in_this_build_goes_to_its_template_as_text_and_a_kept_one_read_from_its_row(tmp_path):
+    from localoffer.easy_read.page_text import PageFromText
+
+    _, made = build(tmp_path, KeptPage(page(), "page-key"))
+    lazy = made.for_template()
+    assert type(lazy) is PageFromText and lazy.text == page_text(page()) and lazy.sections == page().sections
+    cache = BuildCache(tmp_path)
+    cache.use_models("fingerprint")
+    kept = cache.service_model("service:club", lambda: None, SOURCE, URL, SAVE_AS)
+    assert kept.for_template() == page()  # read from its row, which the store still has open

@@ -62,3 +62,16 @@ def test_a_text_that_is_not_a_page_reads_back_as_none(damage):
 
 def test_a_text_that_is_not_json_reads_back_as_none():
     assert page_from_text("[not json") is None
+
+
+def test_a_page_from_text_reads_its_text_only_when_a_field_is_asked_for():
+    from localoffer.easy_read.page_text import PageFromText
+
+    lazy = PageFromText(page_text(every_field_page()))
+    assert lazy._page is None  # a queued page holds only its text
+    assert lazy.title == "About" and lazy.points == every_field_page().points
+    assert lazy._page == every_field_page()
+    with pytest.raises(AttributeError):
+        lazy.__html__
+    with pytest.raises(TypeError, match="^easy_read: a page made in this build cannot be read back from its text$"):
+        PageFromText('["not a page"]').title

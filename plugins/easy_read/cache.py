@@ -41,7 +41,7 @@ from localoffer.cache_files import digest, load_json, package_digest, package_ve
 from localoffer.cache_files.entries import EntryStore
 
 from .check import Finding
-from .page_text import page_from_text, page_text
+from .page_text import PageFromText, page_from_text, page_text
 
 logger = logging.getLogger(__name__)
 
@@ -165,13 +165,18 @@ class KeptPage:
 
     @property
     def page(self):
-        """The page, made from its text (each time it is asked for: a build asks once, to write it)."""
+        """The page, made from its text (each time it is asked for)."""
         if self._load is not None:
             return self._load()
         page = page_from_text(self.text)
         if page is None:  # only a field of a type page_text does not keep: a mistake in this plugin
             raise TypeError(f"easy_read: the page model of {self.url} cannot be read back from its text")
         return page
+
+    def for_template(self):
+        """The page for its template: a page made in this build as its text (PageFromText, made into
+        objects where it is rendered); a kept one read from its row now, as it is checked when read."""
+        return PageFromText(self.text) if self._load is None else self._load()
 
 
 def _read_row(row):

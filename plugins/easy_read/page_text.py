@@ -98,3 +98,24 @@ def _points(items):
         points.append(Point(text, picture, text_html, link_href, link_text, after, lines, picture_alt, idea, polarity,
                             where))
     return points
+
+
+class PageFromText:
+    """A page made in this build, for its template: its text until the template reads a field,
+    then its objects. A page to write is queued with its template and rendered later, in a
+    rendering worker where the machine has cores to spare (safe_build.rendering), so the
+    build process holds each page's text, not its objects, until every page is rendered."""
+
+    __slots__ = ("text", "_page")
+
+    def __init__(self, text):
+        self.text, self._page = text, None
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # not a field (copy, pickle and Jinja ask for some), and never _page itself
+            raise AttributeError(name)
+        if self._page is None:
+            self._page = page_from_text(self.text)
+            if self._page is None:  # only a field of a type page_text does not keep: a mistake in this plugin
+                raise TypeError("easy_read: a page made in this build cannot be read back from its text")
+        return getattr(self._page, name)
