@@ -67,10 +67,11 @@ def test_a_text_that_is_not_json_reads_back_as_none():
 def test_a_page_from_text_reads_its_text_only_when_a_field_is_asked_for():
     from localoffer.easy_read.page_text import PageFromText
 
-    lazy = PageFromText(page_text(every_field_page()))
-    assert lazy._page is None  # a queued page holds only its text
+    lazy, other = PageFromText(page_text(every_field_page())), PageFromText(page_text(page()))
     assert lazy.title == "About" and lazy.points == every_field_page().points
-    assert lazy._page == every_field_page()
+    assert PageFromText._made == (lazy, every_field_page())  # made once, for every field read
+    assert other.title == "Club" and PageFromText._made == (other, page())  # the last page's objects let go
+    assert lazy.title == "About"
     with pytest.raises(AttributeError):
         lazy.__html__
     with pytest.raises(TypeError, match="^easy_read: a page made in this build cannot be read back from its text$"):

@@ -106,16 +106,21 @@ class PageFromText:
     rendering worker where the machine has cores to spare (safe_build.rendering), so the
     build process holds each page's text, not its objects, until every page is rendered."""
 
-    __slots__ = ("text", "_page")
+    __slots__ = ("text",)
+    # The one page whose objects are made: (its PageFromText, the page). Pages are rendered one
+    # at a time, so a worker holds one page's objects, not those of every page it rendered.
+    _made = (None, None)
 
     def __init__(self, text):
-        self.text, self._page = text, None
+        self.text = text
 
     def __getattr__(self, name):
-        if name.startswith("_"):  # not a field (copy, pickle and Jinja ask for some), and never _page itself
+        if name.startswith("_"):  # not a field (copy, pickle and Jinja ask for some)
             raise AttributeError(name)
-        if self._page is None:
-            self._page = page_from_text(self.text)
-            if self._page is None:  # only a field of a type page_text does not keep: a mistake in this plugin
+        owner, page = PageFromText._made
+        if owner is not self:
+            page = page_from_text(self.text)
+            if page is None:  # only a field of a type page_text does not keep: a mistake in this plugin
                 raise TypeError("easy_read: a page made in this build cannot be read back from its text")
-        return getattr(self._page, name)
+            PageFromText._made = (self, page)
+        return getattr(page, name)
