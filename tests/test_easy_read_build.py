@@ -465,7 +465,6 @@ def test_a_rebuild_with_nothing_changed_builds_nothing_and_keeps_the_findings(tm
 def test_a_removed_service_takes_its_page_and_findings_with_it(tmp_path):
     from localoffer.cache_files import load_json
     from localoffer.cache_files.entries import stored_entries
-    from localoffer.easy_read.cache import KINDS
 
     providers, content = copy_fixture(tmp_path)
     output = tmp_path / "site" / "output"
@@ -476,7 +475,7 @@ def test_a_removed_service_takes_its_page_and_findings_with_it(tmp_path):
     assert "bad-easy-read" not in result.stdout
     assert "easy_read: 3 service pages and 4 content pages in easy read, 5 problem(s)" in result.stdout
     assert not (output / "services" / "bad-easy-read").exists()
-    stored = stored_entries(tmp_path / "site" / "cache" / "easy_read.sqlite", KINDS)
+    stored = stored_entries(tmp_path / "site" / "cache" / "easy_read.sqlite", text=True)
     pages = load_json(tmp_path / "site" / "cache" / "easy_read-pages.json")
     assert len([key for key in stored if key.startswith("service:")]) == 3
     assert pages["pages"] and not any("bad-easy-read" in save_as for save_as in pages["pages"])

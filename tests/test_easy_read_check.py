@@ -477,3 +477,15 @@ def test_short_sentences_are_textstats_sentences_of_at_most_two_words():
     for _ in range(5000):
         sentence = " ".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 6)))
         assert _at_most_two_words(sentence) == (counts.count_words(sentence) <= 2), repr(sentence)
+
+
+def test_a_checker_that_forgets_its_texts_checks_them_again_the_same(checker):
+    # Checker.forget lets go of what it remembers of each text once every page is made.
+    from localoffer.easy_read import check, reading_ease
+
+    text = "We help with SLT. It is checked by the team every week, and families can come."
+    first = (rules(checker, text), checker.reading_ease_of(text))
+    assert checker._checked and checker.glossary._written and check._ended_texts and reading_ease._counts
+    checker.forget()
+    assert not (checker._checked or checker.glossary._written or check._ended_texts or reading_ease._counts)
+    assert (rules(checker, text), checker.reading_ease_of(text)) == first

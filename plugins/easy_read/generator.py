@@ -26,7 +26,7 @@ from .check import Checker, Finding
 from .content_pages import HOME, build_twin_page, find_standard, twin_target
 from .glossary import load_glossary
 from .pictures import PICTURES, copy_pictures, openmoji_package
-from .service_pages import build_service_page
+from .service_pages import build_service_page, easy_read_address
 from .words import CATEGORY_WORDS
 
 logger = logging.getLogger(__name__)
@@ -80,11 +80,12 @@ class EasyReadGenerator(Generator):
                     # The template also shows the service's name, summary and address.
                     return KeptPage(page, digest(repr(page), service.name, service.summary, service.url))
 
-                kept = self.cache.service_model(key, build)
+                kept = self.cache.service_model(key, build, display, *easy_read_address(service.url))
                 self.services.append((service, kept))
                 self.findings += kept.findings
         for _, page in self.twins:
             self.findings += page.findings
+        self.checker.forget()  # every page is made: what it remembers of each text would only be held
 
         links = {page.standard_url: page.url for _, page in self.twins}
         links.update({service.url: kept.url for service, kept in self.services})
@@ -169,17 +170,18 @@ class EasyReadGenerator(Generator):
         # Loaded (and compiled, the first time) only for a page to write: a rebuild often has none.
         template = self.get_template("easy_read_service") if written else None
         for _, service, kept in written:
-            page = kept.page
+            # The page's title is its service's name (build_service_page): a page made in this build
+            # stays text until its template reads it (KeptPage.for_template).
             writer.write_file(
-                page.save_as, template, self.context, relative_urls=settings["RELATIVE_URLS"], url=page.url,
-                page_path=page.url, page_title=page.title, easy_read=page, service=service,
+                kept.save_as, template, self.context, relative_urls=settings["RELATIVE_URLS"], url=kept.url,
+                page_path=kept.url, page_title=service.name, easy_read=kept.for_template(), service=service,
             )
         self._write_pictures_page(writer, str(output))
         for save_as in cache.gone():
             _remove_page(output, save_as)
         cache.save()
         # Nothing reads the models again (the pages still to be rendered hold their own): let
-        # them go, 14 KB a service, rather than keep them to the end of the build.
+        # them go rather than keep them to the end of the build.
         self.services = self.service_keys = self.cache = None
 
     def _write_pictures_page(self, writer, output_path):

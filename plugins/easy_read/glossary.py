@@ -115,6 +115,10 @@ class Glossary:
             self._written[text] = self._write_out(text)
         return self._written[text]
 
+    def forget(self):
+        """Let go of the texts written out so far (Checker.forget)."""
+        self._written.clear()
+
     def _write_out(self, text):
         pieces, last = [], 0
         for word, start, end in self._terms(text):

@@ -104,6 +104,10 @@ class PageBuilder:
             shown, leave_out = optional.pop(0)
             self.shown.remove(shown)
             leave_out()
+        # Each `leave_out` holds the page (through its sayer, which holds this builder): a cycle,
+        # which the collector, paused while generate_context runs (safe_build.collector), would
+        # keep to the end of the build, and the page with it, when the build keeps only its text.
+        self.optional = []
         self.add_findings(self.checker.check_page(self.shown, len(page.points)), where)
         points = [*page.notices, *page.points]
         for point, rule, message in picture_problems(points, lambda point: point.where or "a point"):

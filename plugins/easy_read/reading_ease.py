@@ -285,6 +285,12 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's count_sentences
 _WORD_CHARACTER = re.compile(r"\w")
 
 
+def forget_parts():
+    """Let go of each part's counts (Checker.forget): each word's syllables are kept, a few
+    thousand words however many services, but the parts are every service's own texts."""
+    _counts.clear()
+
+
 def _at_most_two_words(sentence):
     """textstat's count_words(sentence) <= 2, without its two regular-expression
     passes. It removes punctuation but no spaces, so its words are the
