@@ -63,9 +63,11 @@ class ServiceGenerator(Generator):
         self._term_ids = term_ids(self.terms)
         self._made = {}  # path -> (facts, record) of the files checked in this build
         paths = provider_files(providers_path)
+        include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
+        self._keep_data = include_drafts  # a preview's editorial report reads every file's data (_keep_check)
         self.cache.expect(paths)  # their kept results are read a few hundred a query
         self.checked_files = [self._check(checker, path) for path in paths]
-        include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
+        self.cache.save_checks()
 
         maker = ServiceMaker(self.terms, MarkdownRenderer(), settings, self.context, stale_before)
         self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0, "hidden": 0}
@@ -152,13 +154,27 @@ class ServiceGenerator(Generator):
                 or (checked.facts is not None and not facts_fit(checked.facts, self._term_ids))):
             # One process: with the checks as fast as they are now, worker processes cost more
             # than they saved (10,000 files: 4.3-4.5 s CPU in one, 5.7-6.1 s in two, no sooner).
-            checked = checker.check_file(path)
-            self.cache.put_checked(path, sha, checked, self._facts_of_check(path, checked), stat)
+            checked = self._keep_check(checker, path, sha, checker.check_file(path), stat)
         elif kept.stat != stat:
             # The same bytes with another stat (touched, copied, or too new to trust before): kept
             # with this one, so that the next build need not read them.
             self.cache.put_checked(path, sha, checked, checked.facts, stat)
         return checked
+
+    def _keep_check(self, checker, path, sha, checked, stat):
+        """Keep a file checked in this build in the cache; returns what the build holds of it. An
+        accepted file is held as a rebuild reads it back (build_cache.KeptCheckedFile: its lines as
+        JSON text, its service's record made now and kept for the service), and its data's text is
+        held only in previews, whose editorial report reads every file's data: no other build reads
+        it once the record is made, and a file's data checked again if anything does."""
+        facts = self._facts_of_check(path, checked)
+        kept = self.cache.put_checked(path, sha, checked, facts, stat, recheck=lambda: checker.check_file(path),
+                                      keep_data=self._keep_data)
+        if kept is None or facts is None:
+            return checked
+        # The record's lines are the kept file's: the dict goes with the fresh check.
+        object.__setattr__(self._made[path][1], "lines", kept.lines)
+        return kept
 
     def _check_again(self, checker, path):
         """A kept file's check made again, for a row whose data did not decode; its row is replaced."""
