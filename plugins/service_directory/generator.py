@@ -9,6 +9,7 @@ import itertools
 import logging
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -21,7 +22,7 @@ from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 from .build_cache import BuildCache, KeptCheckedFile, file_stat, trusted_stat
 from .images import publish_images
 from .listings import Listing, write_listings
-from .loader import record_from_checked
+from .loader import PackedLines, record_from_checked
 from .markdown_text import MarkdownRenderer
 from .page_inputs import content_digest
 from localoffer.written_yaml.problems import ERROR, WARNING
@@ -62,6 +63,7 @@ class ServiceGenerator(Generator):
         self.terms = make_terms(settings)
         self._term_ids = term_ids(self.terms)
         self._made = {}  # path -> (facts, record) of the files checked in this build
+        self._field_names = {}  # each file's field names, shared by the files with the same (PackedLines)
         paths = provider_files(providers_path)
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
         self._keep_data = include_drafts  # a preview's editorial report reads every file's data (_keep_check)
@@ -168,11 +170,13 @@ class ServiceGenerator(Generator):
         held only in previews, whose editorial report reads every file's data: no other build reads
         it once the record is made, and a file's data checked again if anything does."""
         facts = self._facts_of_check(path, checked)
-        kept = self.cache.put_checked(path, sha, checked, facts, stat, recheck=lambda: checker.check_file(path),
+        kept = self.cache.put_checked(path, sha, checked, facts, stat, recheck=partial(checker.check_file, path),
                                       keep_data=self._keep_data)
         if kept is None or facts is None:
             return checked
-        # The record's lines are the kept file's: the dict goes with the fresh check.
+        # The lines packed, for the record and the kept file alike: the dict goes with the fresh
+        # check, and the row's text with the cache's save.
+        kept.lines = PackedLines(checked.lines, self._field_names)
         object.__setattr__(self._made[path][1], "lines", kept.lines)
         return kept
 
