@@ -98,6 +98,7 @@ class ServiceGenerator(Generator):
             self.pages.append(service)
             self.add_source_path(service)
 
+        self._made = {}  # each service holds its own record now
         self.pages.sort(key=_a_to_z)
         # Closed services keep their page but leave listings and search.
         self.listed = [service for service in self.pages if not service.closed]
