@@ -166,10 +166,10 @@ class ServiceGenerator(Generator):
 
     def _keep_check(self, checker, path, sha, checked, stat):
         """Keep a file checked in this build in the cache; returns what the build holds of it. An
-        accepted file is held as a rebuild reads it back (build_cache.KeptCheckedFile: its lines as
-        JSON text, its service's record made now and kept for the service), and its data's text is
+        accepted file is held as a rebuild reads it back (build_cache.KeptCheckedFile), with its
+        lines packed and its service's record, made now, kept for the service; its data's text is
         held only in previews, whose editorial report reads every file's data: no other build reads
-        it once the record is made, and a file's data checked again if anything does."""
+        it once the record is made, and the file is checked again if anything does."""
         facts = self._facts_of_check(path, checked)
         kept = self.cache.put_checked(path, sha, checked, facts, stat, recheck=partial(checker.check_file, path),
                                       keep_data=self._keep_data)
