@@ -46,7 +46,7 @@ class Builds:
         """The CheckedFile one build gives `path`, its build begun at `started_ns`; the cache saved after it."""
         generator = ServiceGenerator.__new__(ServiceGenerator)
         generator.cache = BuildCache(self.cache_path, "print")
-        generator.file_shas, generator._made, generator._keep_data, generator._field_names = {}, {}, False, {}
+        generator.file_shas, generator._made, generator._keep_data = {}, {}, False
         generator.terms, generator._term_ids = self.terms, term_ids(self.terms)
         generator._started_ns = started_ns
         generator.cache.expect([path])

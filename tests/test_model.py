@@ -194,19 +194,16 @@ def test_field_lines_are_text_keys_for_every_key_and_list_item():
     }
 
 
-def test_packed_lines_give_what_the_dict_gives_and_files_with_the_same_fields_share_their_names(tmp_path, checker):
+def test_packed_lines_give_what_the_dict_gives(tmp_path, checker):
     path = tmp_path / "riverside.yaml"
     path.write_text(WRITTEN, encoding="utf-8")
     lines = checker.check_file(path).lines
-    shared = {}
-    packed = PackedLines(lines, shared)
+    packed = PackedLines(lines)
     assert dict(packed) == lines and list(packed) == list(lines) and len(packed) == len(lines)
     assert packed["locations[0].postcode"] == 27 and "accessibility" not in packed
     assert model.line_of(packed, "locations[0].postcode") == 27 and model.line_of(packed, "accessibility.details") is None
     with pytest.raises(KeyError, match="accessibility"):
         packed["accessibility"]
-    other = PackedLines(dict(lines), shared)
-    assert other._keys is packed._keys and len(shared) == 1
 
 
 def test_a_chosen_word_is_one_string_in_every_file(tmp_path, checker):

@@ -63,7 +63,6 @@ class ServiceGenerator(Generator):
         self.terms = make_terms(settings)
         self._term_ids = term_ids(self.terms)
         self._made = {}  # path -> (facts, record) of the files checked in this build
-        self._field_names = {}  # each file's field names, shared by the files with the same (PackedLines)
         paths = provider_files(providers_path)
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
         self._keep_data = include_drafts  # a preview's editorial report reads every file's data (_keep_check)
@@ -177,7 +176,7 @@ class ServiceGenerator(Generator):
             return checked
         # The lines packed, for the record and the kept file alike: the dict goes with the fresh
         # check, and the row's text with the cache's save.
-        kept.lines = PackedLines(checked.lines, self._field_names)
+        kept.lines = PackedLines(checked.lines)
         object.__setattr__(self._made[path][1], "lines", kept.lines)
         return kept
 
