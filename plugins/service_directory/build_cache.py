@@ -181,6 +181,8 @@ class BuildCache:
             save_json(self.pages_path, {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)
+        # The generator keeps its cache to the end of the build: what was saved is let go now.
+        self.pages, self.previous_pages = {}, {}
 
 
 @dataclass
