@@ -117,3 +117,35 @@ def test_a_files_stat_is_trusted_only_when_it_changed_well_before_the_build(tmp_
     (tmp_path / "link.yaml").symlink_to(path)
     assert file_stat(tmp_path / "link.yaml") is None  # never read as a file (read_bounded refuses it)
     assert file_stat(tmp_path) is None and file_stat(tmp_path / "gone.yaml") is None
+
+
+def test_a_file_checked_in_this_build_is_held_as_its_row_with_its_data_let_go_or_kept(tmp_path):
+    # A build holds what put_checked gives back, not the fresh check's dicts (generator._keep_check).
+    cache = BuildCache(tmp_path, "print")
+    checked = CheckedFile(PATH, "providers/a.yaml", {"id": "a", "images": [{"file": "x.png"}]},
+                          [Problem("providers/a.yaml", 3, ("service", "name"), "m", "warning")],
+                          {"service.name": 3}, ["x.png:1:2"])
+    checked_again = CheckedFile(PATH, "providers/a.yaml", {"id": "checked again"}, [], {"id": 1})
+    held = cache.put_checked(PATH, "sha", checked, FACTS, None, recheck=lambda: checked_again, keep_data=False)
+    assert isinstance(held, KeptCheckedFile) and held.path is PATH and held.data_text is None
+    assert isinstance(held.lines, LazyLines) and dict(held.lines) == {"service.name": 3}
+    assert (held.facts, held.problems, held.pictures, held.picture_names) == (FACTS, checked.problems, ["x.png:1:2"], ["x.png"])
+    assert held.ok and held.status == "published" and not held.decoded  # from the facts, the data not read
+    assert held.data == {"id": "checked again"} and held.lines == {"id": 1}  # read anyway: the file checked again
+    kept = cache.put_checked(PATH, "sha", checked, FACTS, None, recheck=lambda: checked_again)
+    assert kept.data == checked.data and kept.data is not checked.data  # decoded from the row's text
+    assert BuildCache(tmp_path, "print", enabled=False).put_checked(PATH, "sha", checked, FACTS) is None
+
+
+def test_the_checked_files_are_saved_once_all_are_checked_and_the_pages_at_the_end(tmp_path):
+    cache = BuildCache(tmp_path, "print")
+    cache.put_checked(PATH, "sha", CheckedFile(PATH, "providers/a.yaml", {"id": "a"}, [], {}, []), FACTS)
+    cache.save_checks()
+    assert cache.checked.made == {}  # the rows' text let go once written
+    assert BuildCache(tmp_path, "print").get_checked(PATH, "sha").facts == FACTS
+    assert not (tmp_path / "service_directory-pages.json").exists()
+    cache.record_page("services/a/index.html", "key")
+    cache.save({str(PATH)})
+    assert cache.pages == {}  # let go once saved: the generator keeps its cache to the end of the build
+    again = BuildCache(tmp_path, "print")
+    assert again.get_checked(PATH, "sha").facts == FACTS and again.previous_pages == {"services/a/index.html": "key"}

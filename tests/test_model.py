@@ -11,7 +11,7 @@ import pytest
 
 from localoffer.service_directory import model
 from localoffer.service_directory.fieldref import blank_template, fields, reference_markdown
-from localoffer.service_directory.loader import field_lines, record_from_checked
+from localoffer.service_directory.loader import PackedLines, field_lines, record_from_checked
 from localoffer.service_directory.schema import base_schema, resolve
 from localoffer.service_directory.validate import ProviderChecker
 
@@ -192,6 +192,28 @@ def test_field_lines_are_text_keys_for_every_key_and_list_item():
     assert field_lines({(): 1, ("service",): 2, ("service", "categories", 1): 4, ("easy_read", "points", 0, "text"): 9}) == {
         "service": 2, "service.categories[1]": 4, "easy_read.points[0].text": 9,
     }
+
+
+def test_packed_lines_give_what_the_dict_gives(tmp_path, checker):
+    path = tmp_path / "riverside.yaml"
+    path.write_text(WRITTEN, encoding="utf-8")
+    lines = checker.check_file(path).lines
+    packed = PackedLines(lines)
+    assert dict(packed) == lines and list(packed) == list(lines) and len(packed) == len(lines)
+    assert packed["locations[0].postcode"] == 27 and "accessibility" not in packed
+    assert model.line_of(packed, "locations[0].postcode") == 27 and model.line_of(packed, "accessibility.details") is None
+    with pytest.raises(KeyError, match="accessibility"):
+        packed["accessibility"]
+
+
+def test_a_chosen_word_is_one_string_in_every_file(tmp_path, checker):
+    # Each record holds about 17 (accessibility answers, needs, days): a copy each was 0.9 KB a service.
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(WRITTEN, encoding="utf-8")
+    second.write_text(WRITTEN.replace("riverside", "second"), encoding="utf-8")
+    one, two = (checker.check_file(path).data for path in (first, second))
+    (mine,), (theirs,) = (data["service"]["how_to_access"]["referral"] for data in (one, two))
+    assert mine == "self" and mine is theirs
 
 
 def test_services_with_the_same_accessibility_answers_share_them():

@@ -142,6 +142,19 @@ def test_the_record_is_made_when_first_read_and_once(records):
     assert service.free == record.service.cost.free and made == [1]
 
 
+def test_a_reader_of_every_description_gets_it_without_keeping_it(records):
+    # Search reads every service's description once; kept, it was held to the end of the build.
+    settings, found = records
+    settings = site_settings(settings)
+    path, record = found[0]
+    maker = ServiceMaker(make_terms(settings), MarkdownRenderer(), settings, {}, STALE_BEFORE)
+    service = maker.make(service_facts(record), path, lambda: record)
+    unkept = service.description_html_unkept()
+    assert "</p>" in unkept and "description_html" not in vars(service)
+    assert service.description_html == unkept and "description_html" in vars(service)
+    assert service.description_html_unkept() is service.description_html  # a page's kept HTML is given as it is
+
+
 def test_a_setting_of_pelicans_own_without_a_path_is_pelicans(records):
     # DEFAULT_CONFIG: no AUTHOR, the default language and date format.
     settings, found = records

@@ -18,7 +18,7 @@ def searchable_services(services, include_drafts):
 
 def service_document(number, service, glossary):
     """The document lunr indexes for one service; `number` is its place in the A to Z order."""
-    description = html_text(service.description_html)
+    description = html_text(service.description_html_unkept())
     # Specific before general: a service "suitable for all needs" is not given
     # every need's label and SEND words, or it would match every need's words
     # as strongly as a service that names the need. It still matches every

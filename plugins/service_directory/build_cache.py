@@ -114,12 +114,18 @@ class BuildCache:
         kept = self.get_row(path)
         return kept.checked if kept is not None and kept.sha == file_sha else None
 
-    def put_checked(self, path, file_sha, checked, facts=None, stat=None):
+    def put_checked(self, path, file_sha, checked, facts=None, stat=None, recheck=None, keep_data=True):
         """Keep `checked`, the result of the file whose bytes have the digest `file_sha`, with its
         service's `facts` (service.service_facts; None when it has no service) and the file's
-        `stat` when it may be trusted (file_stat, trusted_stat)."""
+        `stat` when it may be trusted (file_stat, trusted_stat).
+
+        Returns the file as a rebuild will read it back (a KeptCheckedFile on the row's own text,
+        which the store holds until it is saved), or None when the cache is off. A build holds
+        that instead of `checked`: the file's data and lines as dicts were about 6 KB a service
+        held to the end of the build. With `keep_data=False` not even the data's text is held,
+        and the data is checked again (`recheck()`) if anything reads it."""
         if not self.enabled:
-            return
+            return None
         if isinstance(checked, KeptCheckedFile) and not checked.decoded:
             data = checked.data_text  # as it was read: not decoded and encoded again
         else:
@@ -130,6 +136,7 @@ class BuildCache:
                        picture_names(checked.data) if not isinstance(checked, KeptCheckedFile) else checked.picture_names,
                        facts)
         self.checked.put(str(path), (row, data, lines))
+        return KeptCheckedFile(checked.path, row, data if keep_data else None, LazyLines(lines), recheck)
 
     def page_is_current(self, save_as, key, output_path):
         return (
@@ -154,6 +161,16 @@ class BuildCache:
         """Pages an earlier build wrote for services that are gone now."""
         return sorted(save_as for save_as in set(self.previous_pages) - set(self.pages) if not save_as.startswith(LISTING))
 
+    def save_checks(self):
+        """Keep the checked files of this build (the files asked for: a removed file's entry goes),
+        once every file is checked: the rows' text is let go then, where keeping it to the end of
+        the build held every checked file's text (about 4.7 KB a service in a full build) while
+        the other generators made their contexts. A file checked again after this (a kept row
+        whose data turns out not to decode) is checked again by the next build too."""
+        if self.enabled:
+            self.checked.save()
+            Path(self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
+
     def gone_listings(self):
         """Listing pages an earlier build wrote that this one did not record (a listing that shrank by a
         page); not one this build wrote as a service's page."""
@@ -161,16 +178,17 @@ class BuildCache:
         return sorted(key[len(LISTING):] for key in gone if key.startswith(LISTING) and key[len(LISTING):] not in self.pages)
 
     def save(self, current_files):
-        """Keep the checked files of this build (the files asked for: a removed file's entry
-        goes) and the pages it wrote. `current_files` is kept for the callers' sake."""
+        """Keep the checked files of this build (unless save_checks did) and the pages it wrote.
+        `current_files` is kept for the callers' sake."""
         if not self.enabled:
             return
-        self.checked.save()
-        Path(self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
+        self.save_checks()  # a store is saved once: nothing more when save_checks was called
         try:
             save_json(self.pages_path, {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.pages})
         except OSError as error:
             logger.warning("service_directory: could not save the build cache in %s: %s", self.path.parent, error)
+        # The generator keeps its cache to the end of the build: what was saved is let go now.
+        self.pages, self.previous_pages = {}, {}
 
 
 @dataclass
@@ -202,10 +220,11 @@ class KeptCheck:
 
 
 class KeptCheckedFile(CheckedFile):
-    """A CheckedFile read back from the cache. Its data (all the provider wrote) is JSON text until
-    something reads it: a rebuild reads only its head (CheckRow), and its service is made from the
-    facts there (`facts`). Data that does not decode to what the row says it is (a damaged row)
-    is made again by checking the file again, when there is a `recheck`."""
+    """A CheckedFile read back from the cache, or kept in it by this build (put_checked). Its data
+    (all the provider wrote) is JSON text until something reads it: a rebuild reads only its head
+    (CheckRow), and its service is made from the facts there (`facts`). Data that does not decode
+    to what the row says it is (a damaged row), or that was let go (`data_text` None), is made
+    again by checking the file again, when there is a `recheck`."""
 
     def __init__(self, path, row, data_text, lines, recheck=None):
         self.path, self.display_path, self.problems, self.pictures = path, row.display_path, row.problems, row.pictures
@@ -230,6 +249,8 @@ class KeptCheckedFile(CheckedFile):
         self._data, self.decoded, self.data_text = value, True, None
 
     def _decoded_data(self):
+        if self.data_text is None and self._recheck is not None:
+            return self._checked_again()
         try:
             data = from_data(json.loads(self.data_text), KINDS)
         except (TypeError, ValueError, CacheMismatch, RecursionError):
@@ -238,10 +259,13 @@ class KeptCheckedFile(CheckedFile):
         if data is _DAMAGED or (self.facts is not None and not isinstance(data, dict)) or not isinstance(data, (dict, type(None))):
             if self._recheck is None:
                 raise CacheMismatch(f"the kept data of {self.display_path} could not be read")
-            again = self._recheck()
-            self.lines = again.lines
-            return again.data
+            return self._checked_again()
         return data
+
+    def _checked_again(self):
+        again = self._recheck()
+        self.lines = again.lines
+        return again.data
 
     @property
     def ok(self):

@@ -8,6 +8,7 @@ search, can read them from the context); `generate_output` only writes.
 import logging
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -20,7 +21,7 @@ from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 from .build_cache import BuildCache, KeptCheckedFile, file_stat, trusted_stat
 from .images import publish_images
 from .listings import write_listings
-from .loader import record_from_checked
+from .loader import PackedLines, record_from_checked
 from .markdown_text import MarkdownRenderer
 from .page_inputs import content_digest
 from localoffer.written_yaml.problems import ERROR, WARNING
@@ -62,9 +63,11 @@ class ServiceGenerator(Generator):
         self._term_ids = term_ids(self.terms)
         self._made = {}  # path -> (facts, record) of the files checked in this build
         paths = provider_files(providers_path)
+        include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
+        self._keep_data = include_drafts  # a preview's editorial report reads every file's data (_keep_check)
         self.cache.expect(paths)  # their kept results are read a few hundred a query
         self.checked_files = [self._check(checker, path) for path in paths]
-        include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
+        self.cache.save_checks()
 
         maker = ServiceMaker(self.terms, MarkdownRenderer(), settings, self.context, stale_before)
         self.summary = {"published": 0, "draft": 0, "closed": 0, "rejected": 0, "hidden": 0}
@@ -93,6 +96,7 @@ class ServiceGenerator(Generator):
             self.pages.append(service)
             self.add_source_path(service)
 
+        self._made = {}  # each service holds its own record now
         self.pages.sort(key=_a_to_z)
         # Closed services keep their page but leave listings and search.
         self.listed = [service for service in self.pages if not service.closed]
@@ -151,13 +155,29 @@ class ServiceGenerator(Generator):
                 or (checked.facts is not None and not facts_fit(checked.facts, self._term_ids))):
             # One process: with the checks as fast as they are now, worker processes cost more
             # than they saved (10,000 files: 4.3-4.5 s CPU in one, 5.7-6.1 s in two, no sooner).
-            checked = checker.check_file(path)
-            self.cache.put_checked(path, sha, checked, self._facts_of_check(path, checked), stat)
+            checked = self._keep_check(checker, path, sha, checker.check_file(path), stat)
         elif kept.stat != stat:
             # The same bytes with another stat (touched, copied, or too new to trust before): kept
             # with this one, so that the next build need not read them.
             self.cache.put_checked(path, sha, checked, checked.facts, stat)
         return checked
+
+    def _keep_check(self, checker, path, sha, checked, stat):
+        """Keep a file checked in this build in the cache; returns what the build holds of it. An
+        accepted file is held as a rebuild reads it back (build_cache.KeptCheckedFile), with its
+        lines packed and its service's record, made now, kept for the service; its data's text is
+        held only in previews, whose editorial report reads every file's data: no other build reads
+        it once the record is made, and the file is checked again if anything does."""
+        facts = self._facts_of_check(path, checked)
+        kept = self.cache.put_checked(path, sha, checked, facts, stat, recheck=partial(checker.check_file, path),
+                                      keep_data=self._keep_data)
+        if kept is None or facts is None:
+            return checked
+        # The lines packed, for the record and the kept file alike: the dict goes with the fresh
+        # check, and the row's text with the cache's save.
+        kept.lines = PackedLines(checked.lines)
+        object.__setattr__(self._made[path][1], "lines", kept.lines)
+        return kept
 
     def _check_again(self, checker, path):
         """A kept file's check made again, for a row whose data did not decode; its row is replaced."""
@@ -202,6 +222,9 @@ class ServiceGenerator(Generator):
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
         self.cache.save(set(self.file_shas))
+        # Only this generator's pages and cache read these: let go before the pages are rendered
+        # (forked from this process) and the other generators write theirs (0.3 KB a service).
+        self._page_keys = self.file_shas = None
 
     def _remove_stale_pages(self):
         """A service that was removed, or became a draft, leaves the site."""

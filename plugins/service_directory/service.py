@@ -87,6 +87,16 @@ class Service(Content):
     # that a rebuild which skips unchanged pages does not render them.
     @cached_property
     def description_html(self):
+        return self._rendered_description()
+
+    def description_html_unkept(self):
+        """`description_html` for a reader that reads every service's once (search's index): as
+        kept if something kept it, else rendered without keeping it, which held every service's
+        HTML to the end of the build (about 1.2 KB a service)."""
+        kept = self.__dict__.get("description_html")
+        return kept if kept is not None else self._rendered_description()
+
+    def _rendered_description(self):
         # The description sits under "About this service" (<h2>), so its headings start at <h3>.
         return self._renderer.render(self.record.service.description, heading_offset=1)
 
