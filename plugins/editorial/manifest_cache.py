@@ -28,9 +28,9 @@ the one `manifest.manifest_json(build_manifest(...))` gives, byte for byte.
 
 from pathlib import Path
 
-from localoffer.cache_files import WrittenRecord, digest, load_json, package_digest, settings_digest, write_if_changed
+from localoffer.cache_files import WrittenRecord, digest, load_json, package_digest, settings_digest
 from localoffer.cache_files.entries import EntryStore
-from localoffer.cache_files.joined import joined, layout, pieces_on_disk
+from localoffer.cache_files.joined import pieces_on_disk, write_joined
 from localoffer.service_directory.loader import written_data
 
 from . import manifest
@@ -55,38 +55,35 @@ def write_manifest(path, services, settings):
     record = load_json(record_path)
     if written.key and isinstance(record, dict) and record.get("key") == written.key and path.is_file():
         return
-    old, on_disk = _lines_on_disk(path, record, fingerprint)
+    old_digest, on_disk = _lines_on_disk(path, record, fingerprint)
     # As WrittenRecord.kept_if_current: a build stopped while writing leaves no record claiming the file.
     record_path.unlink(missing_ok=True)
     lines = EntryStore(cache_path / LINES_FILE, fingerprint, check=lambda line: isinstance(line, str), label="editorial")
     # The cache's rows of the lines taken from the file stay for a build that needs them.
     lines.keep(key for key in keys if key in on_disk)
     lines.expect([key for key in keys if key not in on_disk])  # read a few hundred a query, not one a query
-    pieces = [on_disk.get(key) or _line(lines, key, service).encode("utf-8") for key, service in zip(keys, services)]
+    # Each line is made as it is written: the lines as bytes and the file joined from them were
+    # held at once at a full build's highest memory (about 6 KB a service).
+    pieces = (on_disk.get(key) or _line(lines, key, service).encode("utf-8") for key, service in zip(keys, services))
+    kept = write_joined(path, HEAD, pieces, SEPARATOR, TAIL, old_digest)
+    # The store holds every line it made (as text) until it is saved: it goes as soon as it is.
     lines.save()
-    # The store holds every line it made (as text) until it goes, and the file is the size of the
-    # manifest again: held together they were about 100 MB at 10,000 services, so each goes as soon
-    # as it is no longer needed.
-    lines = None
-    data = joined(HEAD, pieces, SEPARATOR, TAIL)
-    kept = layout(data, pieces)
-    pieces = None
-    write_if_changed(path, data, old)
+    lines = on_disk = None
     written.save({"fingerprint": fingerprint, "lines": keys, **kept})
 
 
 def _lines_on_disk(path, record, fingerprint):
-    """(the file's bytes, {line key: line as a memoryview of them}) of the manifest an earlier build
-    wrote at `path`, from its record (WRITTEN_FILE, as saved: {"key", "kept"}) when made under
+    """(the file's digest, {line key: line as a memoryview of its bytes}) of the manifest an earlier
+    build wrote at `path`, from its record (WRITTEN_FILE, as saved: {"key", "kept"}) when made under
     `fingerprint` and the file is the one it describes (joined.pieces_on_disk); else (None, {})."""
     kept = record.get("kept") if isinstance(record, dict) else None
     if not isinstance(kept, dict) or kept.get("fingerprint") != fingerprint or not isinstance(kept.get("lines"), list):
         return None, {}
     keys = kept["lines"]
-    data, found = pieces_on_disk(path, kept, HEAD, SEPARATOR)
+    _, found = pieces_on_disk(path, kept, HEAD, SEPARATOR)  # the views hold the file's bytes
     if found is None or len(found) != len(keys) or not all(isinstance(key, str) for key in keys):
         return None, {}
-    return data, dict(zip(keys, found))
+    return kept["digest"], dict(zip(keys, found))
 
 
 def forget_written(settings):

@@ -21,7 +21,7 @@ from .csv_export import CSV_HEAD, csv_line
 from .feed import (PAGE_HEAD, PAGE_SEPARATOR, feed_files, page_tail, service_document, service_entry, service_path,
                    services_page_path)
 from .files import write_folder
-from localoffer.cache_files.joined import joined, layout, pieces_on_disk
+from localoffer.cache_files.joined import pieces_on_disk, write_joined
 from .oruk_mapping import Site
 from .settings import base_url, publisher
 from .taxonomy import site_taxonomies
@@ -145,15 +145,15 @@ class OpenDataGenerator(Generator):
         kept = [row[4] for row in rows], [row[1] for row in rows], [row[0] for row in rows]
         page_pieces, csv_pieces = [row[2] for row in rows], [row[3] for row in rows]
         rows = None
-        page_layout = _write_joined(page_path, PAGE_HEAD, page_pieces, PAGE_SEPARATOR, page_tail(len(page_pieces)), old_page)
+        page_layout = write_joined(page_path, PAGE_HEAD, page_pieces, PAGE_SEPARATOR, page_tail(len(page_pieces)),
+                                   _digest(previous, "page", old_page))
         page_pieces = old_page = None
-        csv_layout = _write_joined(csv_path, CSV_HEAD, csv_pieces, b"", b"", old_csv)
+        csv_layout = write_joined(csv_path, CSV_HEAD, csv_pieces, b"", b"", _digest(previous, "csv", old_csv))
         if written.key:  # None when a service has no provider file digest: nothing is kept
             written.save(WrittenFeed(*kept, page_layout, csv_layout).kept(feed_fingerprint))
 
 
-def _write_joined(path, head, pieces, separator, tail, old):
-    """Write the file joined of `pieces` (when its bytes are not `old`'s) and return its layout."""
-    data = joined(head, pieces, separator, tail)
-    write_if_changed(path, data, old)
-    return layout(data, pieces)
+def _digest(previous, part, old):
+    """The digest of the file `previous` (a WrittenFeed) kept as `part` when pieces_on_disk found the
+    file on disk to be that one (`old`, its bytes, is not None); else None, for write_joined to find."""
+    return getattr(previous, part)["digest"] if old is not None else None
