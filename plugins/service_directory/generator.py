@@ -222,9 +222,10 @@ class ServiceGenerator(Generator):
         self._write(writer, settings["SERVICES_404_SAVE_AS"], "404", "404.html", "Page not found")
         self._log_results()
         self.cache.save(set(self.file_shas))
-        # Only this generator's pages and cache read these: let go before the pages are rendered
-        # (forked from this process) and the other generators write theirs (0.3 KB a service).
-        self._page_keys = self.file_shas = None
+        # Only this generator's pages read these: let go before the pages are rendered (forked from
+        # this process) and the other generators write theirs. The files' digests stay: a record
+        # made while a page is rendered may find its kept row damaged and check the file again.
+        self._page_keys = None
 
     def _remove_stale_pages(self):
         """A service that was removed, or became a draft, leaves the site."""
