@@ -69,4 +69,4 @@ def test_the_templates_of_keyed_pages_read_only_what_the_key_holds_and_a_twins_p
     assert _reads_only_shown(env, "page.html")
     assert _reads_only_shown(env, "coproduction_page.html")
     assert not _reads_only_shown(env, "easy_read_page.html")
-    assert not _reads_only_shown(env, "services.html")
+    assert not _reads_only_shown(env, "home.html")  # the taxonomy's terms and their counts of services
