@@ -2,7 +2,9 @@
 
 import json
 
-from localoffer.cache_files.pages import WrittenPages
+import pytest
+
+from localoffer.cache_files.pages import WrittenPages, remove_page
 
 
 def written(tmp_path, enabled=True):
@@ -78,3 +80,27 @@ def test_a_record_that_cannot_be_saved_is_a_warning(tmp_path, caplog):
     first.save()
     assert [record.getMessage() for record in caplog.records] == [
         f"a plugin: could not save the build cache in {tmp_path / 'cache'}: [Errno 17] File exists: '{tmp_path / 'cache'}'"]
+
+
+def test_a_page_removed_takes_the_folders_it_leaves_empty_and_whole_folder_takes_its_pictures(tmp_path):
+    output = tmp_path / "output"
+    for name in ("needs/asd/page-2/index.html", "needs/asd/index.html", "services/club/index.html",
+                 "services/club/club.png", "services/club/easy-read/index.html"):
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text("page", encoding="utf-8")
+    assert remove_page(output, "needs/asd/page-2/index.html", "service_directory", "a listing page no longer needed")
+    assert remove_page(output, "services/club/index.html", "service_directory", "gone", whole_folder=True)
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == [
+        "needs", "needs/asd", "needs/asd/index.html"]
+    assert not remove_page(output, "needs/asd/page-2/index.html", "service_directory", "already gone")
+
+
+@pytest.mark.parametrize("save_as", ["../outside/index.html", "needs/../../outside/index.html", "OUTSIDE"])
+def test_a_page_named_outside_the_output_folder_is_never_removed(tmp_path, save_as):
+    output, outside = tmp_path / "output", tmp_path / "outside" / "index.html"
+    output.mkdir()
+    outside.parent.mkdir()
+    outside.write_text("not the site's", encoding="utf-8")
+    save_as = str(outside) if save_as == "OUTSIDE" else save_as  # an absolute path
+    assert not remove_page(output, save_as, "easy_read", "gone", whole_folder=True)
+    assert outside.read_text(encoding="utf-8") == "not the site's"

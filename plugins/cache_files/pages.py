@@ -12,6 +12,7 @@ pages asked about in this build only, so a page no longer written drops out.
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from . import load_json, save_json
@@ -45,3 +46,27 @@ class WrittenPages:
             save_json(self.path, self.keys)
         except OSError as error:
             logger.warning("%s: could not save the build cache in %s: %s", self.label, self.path.parent, error)
+
+
+def remove_page(output_path, save_as, label, why, whole_folder=False):
+    """Remove the page at `save_as` that an earlier build wrote and this one does not, and the folders
+    it leaves empty (a clean build would not make them), logging "<label>: removed <save_as>, <why>".
+    `save_as` comes from a record in CACHE_PATH, which a pull request can plant: only a file inside
+    the output folder is removed, never one a `..` or an absolute path names. `whole_folder`: a page
+    that is its folder's index.html takes the folder with it (a service's page and its pictures).
+    Returns whether a page was removed."""
+    output = Path(output_path).resolve()
+    page = (output / save_as).resolve()
+    if output not in page.parents or not page.is_file():
+        return False
+    if whole_folder and page.name == "index.html" and page.parent != output:
+        shutil.rmtree(page.parent)
+        folder = page.parent.parent
+    else:
+        page.unlink()
+        folder = page.parent
+    while folder != output and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+    logger.info("%s: removed %s, %s", label, save_as, why)
+    return True

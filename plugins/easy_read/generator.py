@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from localoffer.cache_files import digest, package_digest, settings_digest
+from localoffer.cache_files.pages import remove_page
 from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import EasyReadPart, contract_of, publish_part
 from localoffer.service_directory.generator import warnings_report
@@ -178,7 +179,7 @@ class EasyReadGenerator(Generator):
             )
         self._write_pictures_page(writer, str(output))
         for save_as in cache.gone():
-            _remove_page(output, save_as)
+            remove_page(output, save_as, "easy_read", "whose service has no easy-read page now")
         cache.save()
         # Nothing reads the models again (the pages still to be rendered hold their own): let
         # them go rather than keep them to the end of the build.
@@ -244,12 +245,3 @@ class _DisplayPaths:
             # A plain name joins its folder's path as it is: the path of a file "x" there, less the "x".
             prefix = self.folders[folder] = _display_path(os.path.join(folder, "x"), self.root)[:-1]
         return prefix + name
-
-
-def _remove_page(output, save_as):
-    page = output / save_as
-    if page.is_file():
-        page.unlink()
-        if page.name == "index.html" and page.parent != output and not any(page.parent.iterdir()):
-            page.parent.rmdir()
-        logger.info("easy_read: removed %s, whose service has no easy-read page now", save_as)

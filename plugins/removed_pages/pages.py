@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pelican.generators import PagesGenerator
 
+from localoffer.cache_files.pages import remove_page
+
 logger = logging.getLogger(__name__)
 
 RECORD = "content_pages.json"
@@ -40,7 +42,7 @@ def remove_pages_no_longer_built(pelican):
     before = _read(record)
     if before.get("output") == str(output):
         for save_as in sorted(set(before.get("pages", [])) - set(built)):
-            _remove(output, save_as)
+            remove_page(output, save_as, "removed_pages", "whose Markdown page is gone")
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
         record.write_text(json.dumps({"output": str(output), "pages": built}, indent=0), encoding="utf-8")
@@ -54,16 +56,3 @@ def _read(record):
     except (OSError, ValueError):
         return {}
     return stored if isinstance(stored, dict) else {}
-
-
-def _remove(output, save_as):
-    page = (output / save_as).resolve()
-    if output not in page.parents or not page.is_file():
-        return
-    page.unlink()
-    logger.info("removed_pages: removed %s, whose Markdown page is gone", save_as)
-    # Empty folders left behind go too, as a clean build would not make them.
-    folder = page.parent
-    while folder != output and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent

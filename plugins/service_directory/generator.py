@@ -6,7 +6,6 @@ search, can read them from the context); `generate_output` only writes.
 """
 
 import logging
-import shutil
 import time
 from functools import partial
 from pathlib import Path
@@ -15,6 +14,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from localoffer.cache_files import digest, package_digest, settings_digest
+from localoffer.cache_files.pages import remove_page
 from localoffer.cache_files.templates import templates_digest
 from localoffer.contract import BuildSummary, LocalOffer, ReviewDates, Taxonomy
 
@@ -229,12 +229,8 @@ class ServiceGenerator(Generator):
 
     def _remove_stale_pages(self):
         """A service that was removed, or became a draft, leaves the site."""
-        output = Path(self.output_path)
         for save_as in self.cache.stale_pages():
-            page = output / save_as
-            if page.is_file():
-                shutil.rmtree(page.parent) if page.name == "index.html" and page.parent != output else page.unlink()
-                logger.info("service_directory: removed %s, whose service is no longer published", save_as)
+            remove_page(self.output_path, save_as, "service_directory", "whose service is no longer published", whole_folder=True)
 
     def _write(self, writer, save_as, template, url, title, **extra):
         writer.write_file(

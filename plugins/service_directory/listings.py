@@ -21,13 +21,13 @@ card by card by a loop in the template.
 """
 
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from localoffer.cache_files import digest
 from localoffer.cache_files.entries import EntryStore
+from localoffer.cache_files.pages import remove_page
 from localoffer.cache_files.templates import templates_digest
 
 from .pagination import by_letter, letter_pages, listing_pages
@@ -131,14 +131,7 @@ def _remove_gone_pages(gone, output_path):
     """Remove the listing pages an earlier build wrote that no listing has now (a listing that
     shrank by a page), and the folder each was alone in."""
     for save_as in gone:
-        page = os.path.join(output_path, save_as)
-        if not os.path.isfile(page):
-            continue
-        os.unlink(page)
-        folder = os.path.dirname(page)
-        if os.path.normpath(folder) != os.path.normpath(output_path) and not os.listdir(folder):
-            os.rmdir(folder)
-        logger.info("service_directory: removed %s, a listing page no longer needed", save_as)
+        remove_page(output_path, save_as, "service_directory", "a listing page no longer needed")
 
 
 class ServiceCards:

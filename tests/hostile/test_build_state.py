@@ -139,3 +139,30 @@ def test_the_meta_tag_carries_every_directive_a_meta_tag_can():
     assert meta_policy(CONTENT_SECURITY_POLICY) == (
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
     assert meta_policy("default-src 'self'; sandbox; report-uri /csp; frame-ancestors 'none'") == "default-src 'self'"
+
+
+def test_a_planted_record_of_pages_written_removes_nothing_outside_the_output(tmp_path):
+    # The records of pages written name pages to remove when a build no longer writes them: a record
+    # committed in a pull request that names files outside the output folder removes none of them.
+    from localoffer.cache_files import save_json
+    from localoffer.easy_read.cache import FORMAT as EASY_READ_FORMAT
+
+    providers = good_providers(tmp_path / "providers")
+    clean = tmp_path / "clean" / "output"
+    assert bounded_build(providers, clean).returncode == 0
+    output = tmp_path / "site" / "output"
+    assert bounded_build(providers, output).returncode == 0
+    victims = {name: tmp_path / name / "index.html" for name in ("service", "listing", "easy", "absolute")}
+    for victim in victims.values():
+        victim.parent.mkdir()
+        victim.write_text("not the site's", encoding="utf-8")
+        (victim.parent / "beside.txt").write_text("not the site's either", encoding="utf-8")
+    cache = tmp_path / "site" / "cache"
+    save_json(cache / "service_directory-pages.json", {"format": 99, "fingerprint": "x", "pages": {
+        "../../service/index.html": "k", "listing:../../listing/index.html": "k", str(victims["absolute"]): "k"}})
+    save_json(cache / "easy_read-pages.json",
+              {"format": EASY_READ_FORMAT, "fingerprint": "x", "pages": {"../../easy/index.html": "k"}})
+    assert bounded_build(providers, output).returncode == 0
+    assert all(victim.read_text(encoding="utf-8") == "not the site's" for victim in victims.values())
+    assert all((victim.parent / "beside.txt").is_file() for victim in victims.values())
+    assert snapshot(output) == snapshot(clean)
