@@ -240,3 +240,21 @@ def test_a_text_store_keeps_its_values_as_written_and_gives_them_back_undecoded(
         assert db.execute("SELECT value FROM entries").fetchall() == [('{"n":7}',)]
     assert store(path, text=True).get("a") == '{"n":7}'
     assert store(path, text=True, check=lambda text: text.startswith("[")).get("a") is None
+
+
+@pytest.mark.parametrize("text", [True, False], ids=["text store", "JSON store"])
+def test_a_row_whose_value_is_a_blob_counts_as_missing(tmp_path, text):
+    # A TEXT column keeps whatever it is given: a planted file's BLOB must not reach a caller that
+    # splits the value as text (easy read's rows, the checks cache's, the cards').
+    path = tmp_path / "c.sqlite"
+    kept = store(path, text=text)
+    for key in ("a", "b"):
+        kept.put(key, '"a value"')
+    kept.save()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE entries SET value = ? WHERE key = 'a'", (b'"a value"\nmore',))
+    db.close()
+    build = store(path, text=text)
+    build.expect(["a", "b"])
+    assert build.get("a") is None
+    assert build.get("b") == '"a value"'

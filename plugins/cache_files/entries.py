@@ -138,7 +138,7 @@ class EntryStore:
             except sqlite3.Error:
                 self._close()  # damaged after all: what was read stays valid, the rest is built again
                 return None
-        if text is None:
+        if type(text) is not str:  # none, or a BLOB: SQLite keeps one in a TEXT column of a planted file
             return None
         if self.text:
             return text if self.check is None or self.check(text) else None
