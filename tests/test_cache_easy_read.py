@@ -83,6 +83,18 @@ def test_a_service_row_that_is_not_one_is_made_again(tmp_path):
     assert cache.built == 1 and kept.page == page("Made again.")
 
 
+def test_a_service_row_giving_another_address_is_made_again(tmp_path):
+    # A planted row could write this service's easy-read page over another page: it counts as missing.
+    elsewhere = EasyReadPage("Club", "privacy/", "privacy/index.html", "services/club/", SOURCE,
+                             sections=[Section("What it is", [Point("We play games.", "games")])])
+    build(tmp_path, KeptPage(elsewhere, "page-key"))
+    with sqlite3.connect(tmp_path / "easy_read.sqlite") as db:
+        db.execute("DELETE FROM entries WHERE key = 'facts:services'")
+    db.close()
+    cache, kept = build(tmp_path, KeptPage(page("Made again."), "page-key"))
+    assert cache.built == 1 and (kept.url, kept.save_as) == (URL, SAVE_AS) and kept.page == page("Made again.")
+
+
 def test_a_twins_page_is_kept_as_its_text_and_made_again_when_it_is_not_one(tmp_path):
     def twin_build(made):
         cache = BuildCache(tmp_path)

@@ -258,6 +258,8 @@ class BuildCache:
             return kept
         row = self.store.get(key) if key else None
         kept = KeptPage.from_row(row) if row is not None else None
+        if kept is not None and (kept.url, kept.save_as) != (url, save_as):
+            kept = None  # a row giving another address (planted: it would write over another page) counts as missing
         if kept is None:
             self.built += 1
             kept = build()
