@@ -121,8 +121,8 @@ class LocalOffer:
     - `preview`: `True` in preview builds (drafts included), else `False`.
     - `provider_files`: every provider file's checked result (`.path`,
       `.display_path`, `.data`, `.problems`, `.status`, `.ok`): the problems found are there.
-      `.data` is read when asked for: outside previews a file checked in the build is
-      checked again to give it (nothing but a preview's editorial report reads it).
+      `.data` is read when asked for: unless `EDITORIAL_REPORT` is on (as in previews), a file
+      checked in the build is checked again to give it (nothing but the editorial report reads it).
     - `summary`: a `BuildSummary`.
     - `easy_read`: an `EasyReadPart`, when easy_read runs.
     - `coproduction`: a `CoproductionPart`, when coproduction runs.

@@ -14,7 +14,7 @@ from pelican.settings import read_settings
 from localoffer.cache_files.entries import stored_entries
 from localoffer.service_directory.build_cache import (CACHE_FILE, STAT_TRUSTED_AFTER, BuildCache,
                                                       file_stat, read_head)
-from localoffer.service_directory.generator import ServiceGenerator
+from localoffer.service_directory.generator import ServiceGenerator, keeps_file_data
 from localoffer.service_directory.service import term_ids
 from localoffer.service_directory.settings import DEFAULTS
 from localoffer.service_directory.terms import make_terms
@@ -116,3 +116,13 @@ def test_a_file_replaced_by_a_link_is_read_again(builds, provider, tmp_path):
     provider.symlink_to(target)
     again = builds.check(provider, later(target))
     assert builds.read == [provider] and not again.ok  # a link is never read as a provider file
+
+
+@pytest.mark.parametrize("settings, kept", [
+    ({"EDITORIAL_REPORT": True, "SERVICES_INCLUDE_DRAFTS": True}, True),  # a preview
+    ({"EDITORIAL_REPORT": True, "SERVICES_INCLUDE_DRAFTS": False}, True),  # a published site with the report
+    ({"EDITORIAL_REPORT": False, "SERVICES_INCLUDE_DRAFTS": True}, False),  # drafts shown, no report to read it
+    ({"SERVICES_INCLUDE_DRAFTS": False}, False),  # editorial not installed
+])
+def test_a_checked_files_data_is_held_only_for_the_editorial_report(settings, kept):
+    assert keeps_file_data(settings) is kept

@@ -39,6 +39,12 @@ READS = ()
 LOGGED_WARNINGS = 20
 
 
+def keeps_file_data(settings):
+    """Whether a build holds each checked file's data: only the editorial report (EDITORIAL_REPORT, on in
+    a preview and in any build that turns it on) reads every file's data, drafts included or not."""
+    return bool(settings.get("EDITORIAL_REPORT"))
+
+
 class ServiceGenerator(Generator):
     def generate_context(self):
         # Before any file is looked at: a file changed since may change again unseen (build_cache.trusted_stat).
@@ -64,7 +70,7 @@ class ServiceGenerator(Generator):
         self._made = {}  # path -> (facts, record) of the files checked in this build
         paths = provider_files(providers_path)
         include_drafts = bool(settings["SERVICES_INCLUDE_DRAFTS"])
-        self._keep_data = include_drafts  # a preview's editorial report reads every file's data (_keep_check)
+        self._keep_data = keeps_file_data(settings)
         self.cache.expect(paths)  # their kept results are read a few hundred a query
         self.checked_files = [self._check(checker, path) for path in paths]
         self.cache.save_checks()
@@ -166,8 +172,9 @@ class ServiceGenerator(Generator):
         """Keep a file checked in this build in the cache; returns what the build holds of it. An
         accepted file is held as a rebuild reads it back (build_cache.KeptCheckedFile), with its
         lines packed and its service's record, made now, kept for the service; its data's text is
-        held only in previews, whose editorial report reads every file's data: no other build reads
-        it once the record is made, and the file is checked again if anything does."""
+        held only when the editorial report is made (EDITORIAL_REPORT, on in previews), which reads
+        every file's data: nothing else reads it once the record is made, and the file is checked
+        again if anything does."""
         facts = self._facts_of_check(path, checked)
         kept = self.cache.put_checked(path, sha, checked, facts, stat, recheck=partial(checker.check_file, path),
                                       keep_data=self._keep_data)
