@@ -301,3 +301,13 @@ def test_a_later_page_at_the_address_of_a_service_is_left_out_with_an_error(tmp_
     assert ("service_directory: page 2 of Services A to Z is not written: its address, services/page-2/, is the page "
             "of the service `2`; give that service another id") in " ".join(result.stdout.split())
     assert '<h1 class="govuk-heading-xl">Club 2</h1>' in (output / "services" / "page-2" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("service_id, refused", [
+    ("page-2", True), ("page-10", True), ("page-123", True),
+    ("page-1", False), ("page-0", False), ("page-01", False), ("page-2-club", False), ("pages-2", False),
+])
+def test_only_the_ids_of_the_a_to_zs_later_pages_are_refused(service_id, refused):
+    from localoffer.service_directory.rules import LISTING_PAGE_ID
+
+    assert bool(LISTING_PAGE_ID.fullmatch(service_id)) is refused

@@ -3,7 +3,7 @@
 The first page keeps the listing's own address; page n is `page-n/` in the first page's folder
 (`services/page-2/`, `needs/asd/page-2/`), so a link to a listing never breaks as it grows. Pelican
 makes its own pages' addresses the same way, from the first page's save_as. A template gets its page
-as `pagination` (a ListingPage): its number, the number of pages, which services it shows, and the
+as `listing_page` (a ListingPage): its number, the number of pages, which services it shows, and the
 numbers GOV.UK Frontend's pagination component shows (`links`).
 """
 

@@ -23,7 +23,7 @@ MARKDOWN_FIELDS = [
 
 # The A to Z of services is in pages, page 2 on at services/page-2/ (pagination.py), where a service's
 # page is services/<id>/: a service with such an id would take a listing page's address.
-LISTING_PAGE_ID = re.compile(r"page-[0-9]+")
+LISTING_PAGE_ID = re.compile(r"page-(?:[2-9]|[1-9][0-9]+)")  # page 1 is the listing itself, page-01 no page
 
 CONTACT_FIELDS = [("contact", key) for key in ("phone", "textphone", "email", "website")] + [("organisation", "website")]
 
