@@ -77,6 +77,10 @@ class ChangedPagesWriter:
     def __init__(self, writer, written, keys):
         self._writer, self._written, self._keys = writer, written, keys
 
+    def __getattr__(self, name):
+        # Everything else is the wrapped writer's (safe_build's render_queue, keep_file).
+        return getattr(self._writer, name)
+
     def write_file(self, name, template, context, *args, page=None, override_output=False, **kwargs):
         if page is not None and self._written.is_current(name, self._keys.key(page, template)):
             self._writer.keep_file(name, override_output)

@@ -56,8 +56,11 @@ def _then_render(generate_output):
         finally:
             # Also when it stops with an error (a strict build stops at the first error logged):
             # the pages it asked for before are written, as Pelican would have written them.
-            if isinstance(writer, QueuedWriter):
-                writer.render_queue()
+            # Asked of the writer, not its class: another plugin may hand the generator a writer that
+            # wraps this one (removed_pages' ChangedPagesWriter), whichever plugin's receiver ran first.
+            render_queue = getattr(writer, "render_queue", None)
+            if render_queue is not None:
+                render_queue()
             # What the generator and its pages held is free now: handed back, the process holds
             # less while later generators run, and the next workers are forked from a smaller one.
             give_back_free_memory()
