@@ -7,6 +7,7 @@ as /usr/bin/time -v reports them.
 import hashlib
 import os
 import platform
+import re
 import signal
 import subprocess
 import time
@@ -124,15 +125,20 @@ def differences(one, two):
 
 
 # (part, test on the path relative to the output folder), first match wins.
+# The A to Z's later pages (services/page-2/) sit beside the services' own (services/<id>/): an id of
+# that form is refused (service_directory/rules.py), so the address tells them apart.
+A_TO_Z_PAGE = re.compile(r"services/page-[0-9]+/index\.html")
+
 PARTS = (
-    ("service pages", lambda p: p.startswith("services/") and p.count("/") == 2 and p.endswith("/index.html")),
+    ("service pages", lambda p: p.startswith("services/") and p.count("/") == 2 and p.endswith("/index.html")
+     and not A_TO_Z_PAGE.fullmatch(p)),
     ("easy read", lambda p: "easy-read/" in p),
     ("service pictures", lambda p: p.startswith("services/") and p.endswith((".png", ".jpg", ".jpeg", ".webp"))),
     ("search index (terms)", lambda p: p.startswith("search/data/terms/")),
     ("search result store", lambda p: p.startswith("search/data/store/")),
     ("search filters and manifest", lambda p: p.startswith("search/")),
     ("listings (A to Z, categories, needs, ages, areas)",
-     lambda p: p.startswith(("services/index.html", "categories/", "needs/", "ages/", "areas/"))),
+     lambda p: p.startswith(("services/index.html", "categories/", "needs/", "ages/", "areas/")) or A_TO_Z_PAGE.fullmatch(p)),
     ("manifest.json (editorial)", lambda p: p == "manifest.json"),
     # The Open Referral UK feed is one document per service (open_data's OPEN_REFERRAL_PATH default).
     ("open data", lambda p: p.startswith(("open-data/", "open-referral/", "data/", "sitemap"))),
