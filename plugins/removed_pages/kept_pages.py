@@ -87,9 +87,6 @@ class ChangedPagesWriter:
             return None
         return self._writer.write_file(name, template, context, *args, page=page, override_output=override_output, **kwargs)
 
-    def __getattr__(self, name):
-        return getattr(self._writer, name)
-
 
 class PageKeys:
     """The key of each content page the generator writes (see above); None for a page that has none."""
