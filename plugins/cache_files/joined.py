@@ -39,7 +39,8 @@ def joined(head, pieces, separator, tail):
 def write_joined(path, head, pieces, separator, tail, old_digest=None):
     """Write the file of `head`, `pieces` (bytes or memoryviews, in order; an iterator may make
     each as it is written) joined by `separator`, and `tail` to `path`, whole or not at all (a
-    new file in its folder, renamed over it), and return its layout(); the file is left as it is
+    new file in its folder, renamed over it), and return what the record keeps of it:
+    {"digest", "lengths"} (the length of each piece); the file is left as it is
     when it already holds those bytes. `old_digest` is the file's digest when the caller knows it
     (pieces_on_disk checked it); else a file at `path` is hashed to find out."""
     path = Path(path)
@@ -81,14 +82,9 @@ def _digest_on_disk(path):
         return None
 
 
-def layout(data, pieces):
-    """What the record keeps of a file written as `data` from `pieces`: {"digest", "lengths"}."""
-    return {"digest": file_digest(data), "lengths": [len(piece) for piece in pieces]}
-
-
 def pieces_on_disk(path, kept, head, separator):
     """(the file's bytes, a memoryview of each piece, in order) of the file at `path` when it
-    is the file `kept` (layout()) describes, starting with `head` and with `separator` after
+    is the file `kept` (write_joined's answer) describes, starting with `head` and with `separator` after
     every piece but the last; else (None, None). A record of another shape counts as none."""
     if not isinstance(kept, dict) or not isinstance(kept.get("digest"), str):
         return None, None

@@ -70,7 +70,7 @@ def written_key(fingerprint, build_date, services):
 class WrittenFeed:
     """What an earlier build wrote of the feed, from its record (WRITTEN_FILE): each published
     service's provider file digest, id and name casefolded, in the order of the page of services
-    and the CSV file, and those two files' layout (joined.layout)."""
+    and the CSV file, and those two files' layout (joined.write_joined's answer)."""
     shas: list
     uuids: list
     names: list
