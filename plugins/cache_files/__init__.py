@@ -14,6 +14,7 @@ one transaction; the small records are JSON files written whole or not at all
 (`write_atomic`). Either way a build that is stopped leaves the old file.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -96,19 +97,30 @@ def package_versions(*names):
 
 
 def write_atomic(path, data):
-    """Write `data` (bytes or text) to `path` whole or not at all: into a new
-    file in the same folder, then renamed over `path`. A build that is killed,
-    or a second build writing at the same time, never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write `data` (bytes or text) to `path` whole or not at all (replacing)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
+    with replacing(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def replacing(path, keep_old=lambda: False):
+    """A new file in `path`'s folder, open for writing bytes, renamed over `path` (mode 0o644) when
+    the block ends: a build that is killed, or a second build writing at the same time, never
+    leaves half a file. It is removed instead when the block raises, or when `keep_old()`, asked
+    once the block has written it, says the file at `path` already holds those bytes."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+            yield handle
+        if keep_old():
+            os.unlink(temporary)  # the same bytes: the file keeps its time, and a host sees no change
+        else:
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

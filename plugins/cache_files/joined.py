@@ -19,9 +19,9 @@ highest memory, about 600 MB at 100,000 services.
 
 import hashlib
 import itertools
-import os
-import tempfile
 from pathlib import Path
+
+from . import replacing
 
 # Bytes read at a time when a file on disk is hashed to see whether it changed.
 READ_SIZE = 1 << 20
@@ -43,32 +43,19 @@ def write_joined(path, head, pieces, separator, tail, old_digest=None):
     {"digest", "lengths"} (the length of each piece); the file is left as it is
     when it already holds those bytes. `old_digest` is the file's digest when the caller knows it
     (pieces_on_disk checked it); else a file at `path` is hashed to find out."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     hasher, lengths = hashlib.sha256(), []
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            def write(data):
-                handle.write(data)
-                hasher.update(data)
-            write(head)
-            for piece in pieces:
-                if lengths:
-                    write(separator)
-                write(piece)
-                lengths.append(len(piece))
-            write(tail)
-        new_digest = hasher.hexdigest()
-        if new_digest == (old_digest or _digest_on_disk(path)):
-            os.unlink(temporary)  # the same bytes: the file keeps its time, and a host sees no change
-        else:
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return {"digest": new_digest, "lengths": lengths}
+    with replacing(path, keep_old=lambda: hasher.hexdigest() == (old_digest or _digest_on_disk(path))) as handle:
+        def write(data):
+            handle.write(data)
+            hasher.update(data)
+        write(head)
+        for piece in pieces:
+            if lengths:
+                write(separator)
+            write(piece)
+            lengths.append(len(piece))
+        write(tail)
+    return {"digest": hasher.hexdigest(), "lengths": lengths}
 
 
 def _digest_on_disk(path):
