@@ -22,6 +22,17 @@ class RunsCode:
         return (os.system, (f"touch {self.marker}",))
 
 
+def clean_and_built(tmp_path):
+    """(the providers, a clean build's output, the output of a build with a cache in tmp_path/site/cache):
+    the second is the one a test then tampers with and builds again."""
+    providers = good_providers(tmp_path / "providers")
+    clean = tmp_path / "clean" / "output"
+    assert bounded_build(providers, clean).returncode == 0
+    output = tmp_path / "site" / "output"
+    assert bounded_build(providers, output).returncode == 0
+    return providers, clean, output
+
+
 def test_a_cache_committed_in_a_pull_request_is_never_run_and_changes_nothing(tmp_path):
     providers = good_providers(tmp_path / "providers")
     clean = tmp_path / "clean" / "output"
@@ -67,11 +78,7 @@ def test_a_cache_committed_in_a_pull_request_is_never_run_and_changes_nothing(tm
 def test_a_kept_check_whose_data_is_not_a_services_is_checked_again(tmp_path):
     # The row's head (its digest, stat and the service's facts) is right and its data is a map of
     # nothing: the service's page, written again, needs the record, which the file's check makes again.
-    providers = good_providers(tmp_path / "providers")
-    clean = tmp_path / "clean" / "output"
-    assert bounded_build(providers, clean).returncode == 0
-    output = tmp_path / "site" / "output"
-    assert bounded_build(providers, output).returncode == 0
+    providers, clean, output = clean_and_built(tmp_path)
     with sqlite3.connect(tmp_path / "site" / "cache" / "service_directory.sqlite") as db:
         rows = db.execute("SELECT key, value FROM entries").fetchall()
         for key, value in rows:
@@ -147,11 +154,7 @@ def test_a_planted_record_of_pages_written_removes_nothing_outside_the_output(tm
     from localoffer.cache_files import save_json
     from localoffer.easy_read.cache import FORMAT as EASY_READ_FORMAT
 
-    providers = good_providers(tmp_path / "providers")
-    clean = tmp_path / "clean" / "output"
-    assert bounded_build(providers, clean).returncode == 0
-    output = tmp_path / "site" / "output"
-    assert bounded_build(providers, output).returncode == 0
+    providers, clean, output = clean_and_built(tmp_path)
     victims = {name: tmp_path / name / "index.html" for name in ("service", "listing", "easy", "absolute")}
     for victim in victims.values():
         victim.parent.mkdir()
